@@ -1,0 +1,167 @@
+"""Per-document ingestion: status in `documents`, page text in `pages`."""
+
+
+import datetime as dt
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from assets.common import EXTRACTOR_VERSION, KINDS, partition_keys, report
+from models.catalog import file_sha256_of
+from models.documents import IngestResult, ingest_pdf, page_to_json
+from models.warehouse import delete_insert, transaction
+from pipelines.partitions import documents_partitions
+from pipelines.resources import CatalogResource, WarehouseResource
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            "documents",
+            deps=["catalog"],
+            kinds=KINDS | {"pdf"},
+            group_name="ingest",
+            description="One row per catalog document: metadata, content hash, page count and "
+            "status (ok, failed, duplicate, removed) with a one-line error.",
+        ),
+        dg.AssetSpec(
+            "pages",
+            deps=["catalog"],
+            kinds=KINDS,
+            group_name="ingest",
+            description="One row per page of an ok document: its text blocks in reading order, "
+            "running headers, footers and page numbers removed.",
+        ),
+    ],
+    partitions_def=documents_partitions,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    pool="duckdb",
+    can_subset=False,
+)
+def documents(
+    context: dg.AssetExecutionContext, catalog: CatalogResource, warehouse: WarehouseResource
+):
+    keys = partition_keys(context)
+    counts = {"ok": 0, "failed": 0, "duplicate": 0, "removed": 0, "unchanged": 0}
+    failures: dict[str, str] = {}
+    for number, doc_id in enumerate(keys, start=1):
+        status, error = _ingest_one(context, doc_id, catalog, warehouse)
+        if status == "not_in_catalog":
+            continue
+        counts[status] = counts.get(status, 0) + 1
+        if error and status != "unchanged":
+            failures[doc_id] = error
+        report(context, f"[{number}/{len(keys)}] {doc_id}: {status}" + (f" ({error})" if error else ""))
+    metadata = {
+        **{f"n_{k}": v for k, v in counts.items()},
+        "failures": dg.MetadataValue.json(failures),
+    }
+    yield dg.MaterializeResult(asset_key="documents", metadata=metadata)
+    yield dg.MaterializeResult(asset_key="pages", metadata={"documents": len(keys)})
+
+
+def _ingest_one(
+    context: dg.AssetExecutionContext,
+    doc_id: str,
+    catalog: CatalogResource,
+    warehouse: WarehouseResource,
+) -> tuple[str, str | None]:
+    with warehouse.connect() as con:
+        found = con.execute("SELECT * FROM catalog WHERE doc_id = ?", [doc_id]).pl()
+        previous = con.execute(
+            "SELECT sha256, extractor_version, status FROM documents WHERE doc_id = ?", [doc_id]
+        ).fetchone()
+        if found.is_empty() and previous is None:
+            return "not_in_catalog", None  # a partition of another catalog: not ours to touch
+        if found.is_empty():
+            # Marked, not deleted: its rows stay for audit, downstream stages ignore it.
+            con.execute(
+                "UPDATE documents SET status = 'removed', error = 'no longer in the catalog' "
+                "WHERE doc_id = ?",
+                [doc_id],
+            )
+            return "removed", "no longer in the catalog"
+        row = found.row(0, named=True)
+        path, sha256, error = _locate(row, catalog)
+        duplicate_of = None
+        if error is None and sha256 is not None:
+            earlier = con.execute(
+                "SELECT doc_id FROM catalog WHERE valid AND file_sha256 = ? AND row_number < ? "
+                "ORDER BY row_number LIMIT 1",
+                [sha256, row["row_number"]],
+            ).fetchone()
+            duplicate_of = earlier[0] if earlier else None
+        if (
+            error is None
+            and duplicate_of is None
+            and previous is not None
+            and previous == (sha256, EXTRACTOR_VERSION, "ok")
+        ):
+            return "unchanged", None
+    if error is not None:
+        result = IngestResult("failed", error)
+    elif duplicate_of is not None:
+        result = IngestResult("duplicate", f"same content (sha256) as {duplicate_of}")
+    else:
+        assert path is not None
+        result = ingest_pdf(path)
+    document = pl.DataFrame(
+        [
+            {
+                "doc_id": doc_id,
+                "review_type": row["review_type"],
+                "country_iso3": row["country_iso3"],
+                "locality": row["locality"],
+                "year": row["year"],
+                "language": row["language"],
+                "title": row["title"],
+                "file": row["file"],
+                "sha256": sha256,
+                "n_pages": result.n_pages,
+                "status": result.status,
+                "error": result.error,
+                "duplicate_of": duplicate_of,
+                "extractor_version": EXTRACTOR_VERSION,
+                "n_bytes": result.n_bytes,
+                "processed_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                "run_id": context.run.run_id,
+            }
+        ]
+    )
+    pages = pl.DataFrame(
+        [
+            {
+                "doc_id": doc_id,
+                "page": p.page,
+                "n_blocks": len(p.blocks),
+                "text": "\n".join(b.text for b in p.blocks),
+                "blocks": page_to_json(p),
+            }
+            for p in result.pages
+        ],
+        schema={"doc_id": pl.String, "page": pl.Int32, "n_blocks": pl.Int32, "text": pl.String,
+                "blocks": pl.String},
+    )
+    with warehouse.connect() as con, transaction(con):
+        # One transaction per document: a crash leaves the previous version whole.
+        delete_insert(con, "documents", document, where="doc_id = ?", params=[doc_id])
+        delete_insert(con, "pages", pages, where="doc_id = ?", params=[doc_id])
+    return result.status, result.error
+
+
+def _locate(row: dict, catalog: CatalogResource) -> tuple[Path | None, str | None, str | None]:
+    """The local file for a catalog row, its content hash, or a one-line error."""
+    if not row["valid"]:
+        return None, None, f"invalid catalog row: {row['errors']}"
+    if row["path"] and Path(row["path"]).is_file():
+        return Path(row["path"]), row["file_sha256"] or file_sha256_of(Path(row["path"])), None
+    if row["url"]:
+        from models.download import DownloadError, cached_download
+
+        try:
+            result = cached_download(row["url"], Path(catalog.download_dir), row["sha256"])
+        except DownloadError as exc:
+            return None, None, f"download failed: {exc}"
+        return Path(result.path), result.sha256, None
+    return None, None, f"file not found: {row['file']}"

@@ -1,0 +1,73 @@
+"""Dagster resources: configuration for the warehouse, the catalog and the embedding model.
+
+Defaults work on a fresh clone; environment variables (VLRLINK_WAREHOUSE, VLRLINK_CATALOG,
+VLRLINK_EMBEDDING_MODEL) or CLI flags override them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from models import warehouse
+from models.embeddings import DEFAULT_MODEL, Embedder
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CATALOG = PROJECT_ROOT / "data" / "sample" / "catalog.csv"
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "data" / "warehouse" / "vlrlink.duckdb"
+DEFAULT_DOWNLOADS = PROJECT_ROOT / "data" / "downloads"
+
+
+class WarehouseResource(dg.ConfigurableResource):
+    """The DuckDB warehouse file; connections wait for the single-writer lock."""
+
+    path: str = str(DEFAULT_WAREHOUSE)
+
+    @contextmanager
+    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        with warehouse.connect(self.path, read_only=read_only) as con:
+            yield con
+
+
+class CatalogResource(dg.ConfigurableResource):
+    """The catalog CSV of review PDFs; file paths in it are relative to its folder."""
+
+    path: str = str(DEFAULT_CATALOG)
+    download_dir: str = str(DEFAULT_DOWNLOADS)
+
+
+class EmbeddingModelResource(dg.ConfigurableResource):
+    """The sentence-transformers model used for linking; loaded from local disk only."""
+
+    model_name: str = DEFAULT_MODEL
+    batch_size: int = 64
+    device: str = "cpu"
+
+    def get_embedder(self) -> Embedder:
+        return Embedder(self.model_name, batch_size=self.batch_size, device=self.device)
+
+
+def build_resources(
+    *,
+    warehouse_path: str | os.PathLike | None = None,
+    catalog_path: str | os.PathLike | None = None,
+    embedding_model: str | None = None,
+) -> dict[str, dg.ConfigurableResource]:
+    """Resources from explicit values, else environment variables, else the defaults."""
+    return {
+        "warehouse": WarehouseResource(
+            path=str(warehouse_path or os.environ.get("VLRLINK_WAREHOUSE") or DEFAULT_WAREHOUSE)
+        ),
+        "catalog": CatalogResource(
+            path=str(catalog_path or os.environ.get("VLRLINK_CATALOG") or DEFAULT_CATALOG),
+            download_dir=str(os.environ.get("VLRLINK_DOWNLOADS") or DEFAULT_DOWNLOADS),
+        ),
+        "embedding_model": EmbeddingModelResource(
+            model_name=embedding_model or os.environ.get("VLRLINK_EMBEDDING_MODEL") or DEFAULT_MODEL
+        ),
+    }
