@@ -1,6 +1,5 @@
 """The catalog asset: validated catalog rows, and one dynamic partition per document."""
 
-
 import dagster as dg
 import polars as pl
 

@@ -1,6 +1,5 @@
 """Data-quality checks beside the assets they guard; blocking ones stop downstream assets."""
 
-
 import dagster as dg
 
 from pipelines.resources import WarehouseResource
@@ -13,8 +12,10 @@ def _sql_check(warehouse: WarehouseResource, sql: str, what: str) -> dg.AssetChe
     return dg.AssetCheckResult(
         passed=not bad,
         description=f"{len(bad)} {what}" if bad else f"no {what}",
-        metadata={"failing_rows": dg.MetadataValue.json([list(map(str, r)) for r in bad[:10]]),
-                  "n_failing": len(bad)},
+        metadata={
+            "failing_rows": dg.MetadataValue.json([list(map(str, r)) for r in bad[:10]]),
+            "n_failing": len(bad),
+        },
     )
 
 
@@ -28,7 +29,11 @@ def ok_documents_have_passages(warehouse: WarehouseResource) -> dg.AssetCheckRes
     )
 
 
-@dg.asset_check(asset="passage_sdgs", blocking=True, description="sdg in 1..17, target under its goal, passage exists.")
+@dg.asset_check(
+    asset="passage_sdgs",
+    blocking=True,
+    description="sdg in 1..17, target under its goal, passage exists.",
+)
 def sdg_tags_valid(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     return _sql_check(
         warehouse,
@@ -40,7 +45,11 @@ def sdg_tags_valid(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset="passage_links", blocking=True, description="Similarity in [-1, 1], both passages exist, same country.")
+@dg.asset_check(
+    asset="passage_links",
+    blocking=True,
+    description="Similarity in [-1, 1], both passages exist, same country.",
+)
 def links_valid(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     return _sql_check(
         warehouse,
@@ -56,7 +65,11 @@ def links_valid(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset="sdg_pair_profile", blocking=True, description="Exactly 17 SDG rows per pair; saliences in [0, 1].")
+@dg.asset_check(
+    asset="sdg_pair_profile",
+    blocking=True,
+    description="Exactly 17 SDG rows per pair; saliences in [0, 1].",
+)
 def profile_complete(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     return _sql_check(
         warehouse,
@@ -68,7 +81,9 @@ def profile_complete(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset="alignment_metrics", blocking=True, description="Rates and overlaps within [0, 1].")
+@dg.asset_check(
+    asset="alignment_metrics", blocking=True, description="Rates and overlaps within [0, 1]."
+)
 def metrics_in_range(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     return _sql_check(
         warehouse,

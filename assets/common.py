@@ -1,6 +1,5 @@
 """Small helpers shared by the assets: progress lines, run ids and code versions."""
 
-
 import logging
 
 import dagster as dg

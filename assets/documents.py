@@ -1,6 +1,5 @@
 """Per-document ingestion: status in `documents`, page text in `pages`."""
 
-
 import datetime as dt
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import polars as pl
 from assets.common import EXTRACTOR_VERSION, KINDS, partition_keys, report
 from models.catalog import file_sha256_of
 from models.documents import IngestResult, ingest_pdf, page_to_json
-from models.warehouse import delete_insert, transaction
+from models.warehouse import delete_insert, read_frame, transaction
 from pipelines.partitions import documents_partitions
 from pipelines.resources import CatalogResource, WarehouseResource
 
@@ -52,7 +51,9 @@ def documents(
         counts[status] = counts.get(status, 0) + 1
         if error and status != "unchanged":
             failures[doc_id] = error
-        report(context, f"[{number}/{len(keys)}] {doc_id}: {status}" + (f" ({error})" if error else ""))
+        report(
+            context, f"[{number}/{len(keys)}] {doc_id}: {status}" + (f" ({error})" if error else "")
+        )
     metadata = {
         **{f"n_{k}": v for k, v in counts.items()},
         "failures": dg.MetadataValue.json(failures),
@@ -68,7 +69,7 @@ def _ingest_one(
     warehouse: WarehouseResource,
 ) -> tuple[str, str | None]:
     with warehouse.connect() as con:
-        found = con.execute("SELECT * FROM catalog WHERE doc_id = ?", [doc_id]).pl()
+        found = read_frame(con, "SELECT * FROM catalog WHERE doc_id = ?", [doc_id])
         previous = con.execute(
             "SELECT sha256, extractor_version, status FROM documents WHERE doc_id = ?", [doc_id]
         ).fetchone()
@@ -140,8 +141,13 @@ def _ingest_one(
             }
             for p in result.pages
         ],
-        schema={"doc_id": pl.String, "page": pl.Int32, "n_blocks": pl.Int32, "text": pl.String,
-                "blocks": pl.String},
+        schema={
+            "doc_id": pl.String,
+            "page": pl.Int32,
+            "n_blocks": pl.Int32,
+            "text": pl.String,
+            "blocks": pl.String,
+        },
     )
     with warehouse.connect() as con, transaction(con):
         # One transaction per document: a crash leaves the previous version whole.

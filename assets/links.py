@@ -1,6 +1,5 @@
 """Cross-review links per country, recomputed only for countries whose inputs changed."""
 
-
 import hashlib
 
 import dagster as dg
@@ -95,7 +94,9 @@ def passage_links(
     model = embedding_model.model_name
     with warehouse.connect() as con:
         current = country_fingerprints(con, model, config)
-        stored = dict(con.execute("SELECT country_iso3, fingerprint FROM link_fingerprints").fetchall())
+        stored = dict(
+            con.execute("SELECT country_iso3, fingerprint FROM link_fingerprints").fetchall()
+        )
         changed = sorted(c for c, f in current.items() if stored.get(c) != f)
         gone = sorted(set(stored) - set(current))
         docs = con.execute(
@@ -111,7 +112,10 @@ def passage_links(
                 for vnr in vnrs:
                     frames.append(
                         link_pair(
-                            vlr, vnr, country_iso3=country, threshold=config.threshold,
+                            vlr,
+                            vnr,
+                            country_iso3=country,
+                            threshold=config.threshold,
                             top_k=config.top_k,
                         )
                     )

@@ -1,29 +1,30 @@
 """Per-SDG pair profiles and pair-level alignment metrics for every (VLR, VNR) pair."""
 
-
 import dagster as dg
 import polars as pl
 
 from assets.common import KINDS, report
 from models import metrics
-from models.warehouse import replace_rows
+from models.warehouse import read_frame, replace_rows
 from pipelines.resources import WarehouseResource
 
 
 def load_metric_inputs(con) -> dict[str, pl.DataFrame]:
     """Everything the metrics read, as polars frames (documents, salience, links)."""
-    documents = con.execute(
-        "SELECT doc_id, review_type, country_iso3, locality, year, status FROM documents"
-    ).pl()
-    tag_counts = con.execute(
+    documents = read_frame(
+        con, "SELECT doc_id, review_type, country_iso3, locality, year, status FROM documents"
+    )
+    tag_counts = read_frame(
+        con,
         "SELECT s.doc_id, s.sdg, count(DISTINCT s.passage_id) AS n_passages FROM passage_sdgs s "
-        "JOIN documents d USING (doc_id) WHERE d.status = 'ok' GROUP BY ALL"
-    ).pl()
-    tagged_totals = con.execute(
+        "JOIN documents d USING (doc_id) WHERE d.status = 'ok' GROUP BY ALL",
+    )
+    tagged_totals = read_frame(
+        con,
         "SELECT d.doc_id, count(DISTINCT s.passage_id) AS n_tagged FROM documents d "
-        "LEFT JOIN passage_sdgs s USING (doc_id) WHERE d.status = 'ok' GROUP BY ALL"
-    ).pl()
-    links = con.execute("SELECT * EXCLUDE (run_id) FROM passage_links").pl()
+        "LEFT JOIN passage_sdgs s USING (doc_id) WHERE d.status = 'ok' GROUP BY ALL",
+    )
+    links = read_frame(con, "SELECT * EXCLUDE (run_id) FROM passage_links")
     return {
         "documents": documents,
         "salience": metrics.document_salience(tag_counts, tagged_totals),
@@ -48,7 +49,9 @@ def sdg_pair_profile(
         pairs = metrics.review_pairs(inputs["documents"])
         profile = metrics.pair_profile(pairs, inputs["salience"], inputs["links"])
         # Derived wholly from current inputs: replacing the table is the idempotent write.
-        replace_rows(con, "sdg_pair_profile", profile.with_columns(run_id=pl.lit(context.run.run_id)))
+        replace_rows(
+            con, "sdg_pair_profile", profile.with_columns(run_id=pl.lit(context.run.run_id))
+        )
     counts = profile.group_by("status").len().sort("status").rows() if profile.height else []
     report(context, f"sdg_pair_profile: {pairs.height} pairs, {profile.height} rows")
     return dg.MaterializeResult(
@@ -73,11 +76,15 @@ def alignment_metrics(
 ) -> dg.MaterializeResult:
     with warehouse.connect() as con:
         inputs = load_metric_inputs(con)
-        profile = con.execute("SELECT * EXCLUDE (run_id) FROM sdg_pair_profile").pl()
+        profile = read_frame(con, "SELECT * EXCLUDE (run_id) FROM sdg_pair_profile")
         values = metrics.pair_metrics(profile, inputs["links"], inputs["tagged_totals"])
-        replace_rows(con, "alignment_metrics", values.with_columns(run_id=pl.lit(context.run.run_id)))
+        replace_rows(
+            con, "alignment_metrics", values.with_columns(run_id=pl.lit(context.run.run_id))
+        )
     preview = (
-        values.pivot(on="metric", index=["country_iso3", "vlr_doc_id", "vnr_doc_id"], values="value")
+        values.pivot(
+            on="metric", index=["country_iso3", "vlr_doc_id", "vnr_doc_id"], values="value"
+        )
         if values.height
         else values
     )

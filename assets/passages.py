@@ -1,8 +1,8 @@
 """Per-document passages: sentence-bounded chunks that keep their page and section."""
 
-
 import dagster as dg
 import polars as pl
+from models.passages import passage_id, split_passages
 
 from assets.common import (
     EXTRACTOR_VERSION,
@@ -16,7 +16,6 @@ from assets.common import (
 )
 from models.documents import page_from_json
 from models.embeddings import text_hash
-from models.passages import passage_id, split_passages
 from models.warehouse import delete_insert, transaction
 from pipelines.partitions import documents_partitions
 from pipelines.resources import WarehouseResource
@@ -44,7 +43,9 @@ PASSAGE_SCHEMA = {
     description="One row per passage of an ok document (1 to 5 sentences), in reading order, "
     "with its page and section heading; passage_id is stable across reruns.",
 )
-def passages(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+def passages(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
     total, skipped = 0, 0
     keys = partition_keys(context)
     for doc_id in keys:

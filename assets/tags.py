@@ -1,11 +1,11 @@
 """Per-document SDG tags with their evidence, and the embeddings that linking needs."""
 
-
 import json
 from functools import cache
 
 import dagster as dg
 import polars as pl
+from models.sdg_tagging import SdgTagger
 
 from assets.common import (
     EXTRACTOR_VERSION,
@@ -18,7 +18,6 @@ from assets.common import (
     stage_fingerprint,
     stage_is_current,
 )
-from models.sdg_tagging import SdgTagger
 from models.warehouse import EMBEDDING_DIM, delete_insert, transaction
 from pipelines.partitions import documents_partitions
 from pipelines.resources import EmbeddingModelResource, WarehouseResource
@@ -94,7 +93,9 @@ def passage_sdgs(
         written += frame.height
         if fingerprint is not None:
             n_tagged = frame["passage_id"].n_unique() if frame.height else 0
-            report(context, f"{doc_id}: {n_tagged}/{len(rows)} passages tagged ({frame.height} tags)")
+            report(
+                context, f"{doc_id}: {n_tagged}/{len(rows)} passages tagged ({frame.height} tags)"
+            )
     return dg.MaterializeResult(
         metadata={"documents": len(keys), "unchanged": skipped, "tags_written": written}
     )

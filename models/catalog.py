@@ -211,7 +211,9 @@ def read_catalog(path: str | Path, *, today: dt.date | None = None) -> Catalog:
             continue
         seen[doc_id] = number
         rows.append(_validate_row(number, record, folder, max_year))
-    return Catalog(path=path.resolve(), sha256=hashlib.sha256(raw).hexdigest(), rows=rows, issues=issues)
+    return Catalog(
+        path=path.resolve(), sha256=hashlib.sha256(raw).hexdigest(), rows=rows, issues=issues
+    )
 
 
 def _validate_row(number: int, record: dict[str, str], folder: Path, max_year: int) -> CatalogRow:
@@ -221,7 +223,9 @@ def _validate_row(number: int, record: dict[str, str], folder: Path, max_year: i
         errors.append(("review_type", f"must be VLR or VNR, got {record.get('review_type')!r}"))
     country = record.get("country_iso3", "").upper()
     if country not in _iso3_codes():
-        errors.append(("country_iso3", f"unknown ISO 3166 alpha-3 code {record.get('country_iso3')!r}"))
+        errors.append(
+            ("country_iso3", f"unknown ISO 3166 alpha-3 code {record.get('country_iso3')!r}")
+        )
     locality = record.get("locality") or None
     if review_type == "VLR" and not locality:
         errors.append(("locality", "a VLR needs the locality it reviews"))
@@ -231,7 +235,9 @@ def _validate_row(number: int, record: dict[str, str], folder: Path, max_year: i
     try:
         year = int(record.get("year", ""))
         if not FIRST_PLAUSIBLE_YEAR <= year <= max_year:
-            errors.append(("year", f"implausible year {year} (expected {FIRST_PLAUSIBLE_YEAR}-{max_year})"))
+            errors.append(
+                ("year", f"implausible year {year} (expected {FIRST_PLAUSIBLE_YEAR}-{max_year})")
+            )
     except ValueError:
         errors.append(("year", f"not a year: {record.get('year')!r}"))
     language = record.get("language", "").lower()
@@ -254,7 +260,10 @@ def _validate_row(number: int, record: dict[str, str], folder: Path, max_year: i
             file_sha256 = file_sha256_of(resolved)
             if sha256 and file_sha256 != sha256:
                 errors.append(
-                    ("sha256", f"file content {file_sha256[:12]}... differs from catalog {sha256[:12]}...")
+                    (
+                        "sha256",
+                        f"file content {file_sha256[:12]}... differs from catalog {sha256[:12]}...",
+                    )
                 )
         elif not url:
             errors.append(("file", f"file not found: {file}"))

@@ -63,4 +63,6 @@ def page_to_json(page: Page) -> str:
 
 
 def page_from_json(page: int, blocks_json: str) -> Page:
-    return Page(page=page, blocks=[Block(kind=b["kind"], text=b["text"]) for b in json.loads(blocks_json)])
+    return Page(
+        page=page, blocks=[Block(kind=b["kind"], text=b["text"]) for b in json.loads(blocks_json)]
+    )

@@ -60,6 +60,8 @@ def model_fingerprint(model_name: str) -> str:
 def _load(model_name: str, device: str):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     from sentence_transformers import SentenceTransformer
 
     return SentenceTransformer(resolve_model_path(model_name), device=device)

@@ -100,9 +100,7 @@ def _shared_sdg_and_target(
     """The shared SDG both passages are most confident about, and a shared target under it."""
     shared = set(vlr.sdg_scores[i]) & set(vnr.sdg_scores[j])
     sdg = max(shared, key=lambda s: (min(vlr.sdg_scores[i][s], vnr.sdg_scores[j][s]), -s))
-    targets = sorted(
-        t for t in vlr.targets[i] & vnr.targets[j] if t.split(".")[0] == str(sdg)
-    )
+    targets = sorted(t for t in vlr.targets[i] & vnr.targets[j] if t.split(".")[0] == str(sdg))
     return sdg, (targets[0] if targets else None)
 
 

@@ -107,13 +107,15 @@ def fold(text: str) -> str:
 #   word      exact token          stem*    token starting with "stem"
 #   a|b*|c    any of the forms     word?    optional token
 #   _N        0..N arbitrary tokens (a gap)
+#   re:RX     a raw regex on the folded token (used to exclude "consultant", "consultancy")
 # Categories: vlr (self-contained), actor (an LRG or association), consult / consult_weak /
 # review (consultation cues; weak cues need a review-process word too), impl (implementation cue,
 # needs an actor), impl_strong (self-contained), data_strong (self-contained local data),
 # data_generic ("disaggregated data", dropped when a veto such as "by sex" overlaps).
 
 _SHARED: dict[str, list[str]] = {
-    "vlr": ["vlr|vlrs", "vsr|vsrs"],
+    # English names travel: Spanish and French VNRs often quote "Voluntary Local Review".
+    "vlr": ["vlr|vlrs", "vsr|vsrs", "voluntary local|subnational review*"],
     "actor": [
         "lrg|lrgs",
         "uclg|cglu|iclei|clgf|salga|femp|flacma|fcm|vng|felcodes",
@@ -137,7 +139,7 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "decentrali* govern*|authorit*|entit*|unit*|administration*|level*|bodies",
             "devolved govern*|administration*|level*",
             "municipalit*",
-            "mayor|mayors|governors|governor|councillors|councilors",
+            "mayor|mayors|councillors|councilors",
             "city|town hall|halls|council|councils",
             "association*|federation*|league*|union*|network*|forum* of municipalit*|mayors|cities",
             "association*|federation*|network* of local|regional govern*|authorit*|councils",
@@ -149,7 +151,7 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "regional and local governments",
         ],
         "consult": [
-            "consult*",
+            "re:^consult(?!ant|anc|or)",
             "workshop*",
             "survey|surveys|surveyed",
             "questionnaire*",
@@ -210,7 +212,8 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "localiz*|localis* _2 sdg|sdgs|agenda|goals",
             "sdg|sdgs localiz*|localis*",
             "territoriali* _2 sdg|sdgs|agenda",
-            "multi level|multilevel governance|coordination|dialogue|mechanism*|approach",
+            "multi level governance|coordination|dialogue|mechanism*|approach",
+            "multilevel governance|coordination|dialogue|mechanism*|approach",
             "vertical coordination|integration",
             "decentralization|decentralisation|devolution",
             "local|municipal|county|district|provincial|territorial|city development plan*",
@@ -266,7 +269,7 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "nivel* subnacional*|municipal*|local|locales de gobierno",
         ],
         "consult": [
-            "consult*",
+            "re:^consult(?!ant|anc|or)",
             "taller*",
             "encuesta*",
             "cuestionario*",
@@ -323,7 +326,8 @@ _TERMS: dict[str, dict[str, list[str]]] = {
         ],
         "impl_strong": [
             "localizacion|localizar|territorializacion|territorializar _3 ods|agenda",
-            "gobernanza|coordinacion|articulacion|gestion|enfoque multinivel|multi nivel",
+            "gobernanza|coordinacion|articulacion|gestion|enfoque multinivel",
+            "gobernanza|coordinacion|articulacion|gestion|enfoque multi nivel",
             "descentralizacion",
             "plan*|planes de desarrollo municipal*|local*|departamental*|territorial*"
             "|provincial*|regional*|comunal*|cantonal*|distrital*|concertado*",
@@ -384,7 +388,7 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "ctd",
         ],
         "consult": [
-            "consult*",
+            "re:^consult(?!ant|anc|or)",
             "atelier*",
             "enquete*",
             "questionnaire*",
@@ -439,7 +443,8 @@ _TERMS: dict[str, dict[str, list[str]]] = {
         ],
         "impl_strong": [
             "localisation|localiser|territorialisation|territorialiser _3 odd|agenda|programme",
-            "gouvernance|coordination|approche|dialogue multi niveau*|multiniveau*|multi niveaux",
+            "gouvernance|coordination|approche|dialogue multi niveau*",
+            "gouvernance|coordination|approche|dialogue multiniveau*",
             "decentralisation",
             "plan* communa*|locaux|local|regiona*|territoria*|departementa* de developpement",
             "plan* de developpement communa*|local|locaux|regiona*|territoria*|departementa*",
@@ -468,6 +473,8 @@ _TERMS: dict[str, dict[str, list[str]]] = {
 
 def _token_spec(spec: str) -> dict[str, Any]:
     """One mini-syntax token -> a spaCy Matcher token dict (on folded LOWER)."""
+    if spec.startswith("re:"):
+        return {"LOWER": {"REGEX": spec[3:]}}
     optional = spec.endswith("?") and len(spec) > 1
     if optional:
         spec = spec[:-1]
@@ -491,7 +498,7 @@ def _compile(pattern: str, nlp: Language) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for spec in pattern.split():
         # A form the tokenizer splits (e.g. "d'examen") becomes several exact tokens.
-        if "|" not in spec and "*" not in spec and not spec.startswith("_"):
+        if not spec.startswith(("_", "re:")) and "|" not in spec and "*" not in spec:
             opt = spec.endswith("?") and len(spec) > 1
             words = [t.lower_ for t in nlp.make_doc(fold(spec.rstrip("?") if opt else spec))]
             for w in words:
@@ -597,15 +604,22 @@ _SUFFIXES = [
 def _core_name(name: str) -> str:
     """Catalog name without administrative prefix/suffix, folded ("City of Cape Town" -> "cape
     town")."""
-    core = " ".join(fold(name).replace(",", " ").split())
-    for pre in sorted(_PREFIXES, key=len, reverse=True):
-        if core.startswith(pre + " ") or (pre.endswith("'") and core.startswith(pre)):
-            core = core[len(pre) :].strip()
-            break
-    for suf in sorted(_SUFFIXES, key=len, reverse=True):
-        if core.endswith(" " + suf):
-            core = core[: -len(suf)].strip()
-            break
+    core = re.sub(r"\([^)]*\)", " ", fold(name))  # "Cordoba (Argentina)"
+    words = core.replace(",", " ").split()
+    while len(words) > 1 and "." in words[-1]:  # "Bogota D.C.", "Mexico D.F."
+        words.pop()
+    core = " ".join(words)
+    changed = True
+    while changed:  # "Nairobi City County" -> "nairobi city" -> "nairobi"
+        changed = False
+        for pre in sorted(_PREFIXES, key=len, reverse=True):
+            if core.startswith(pre + " ") or (pre.endswith("'") and core.startswith(pre)):
+                core, changed = core[len(pre) :].strip(), True
+                break
+        for suf in sorted(_SUFFIXES, key=len, reverse=True):
+            if core.endswith(" " + suf):
+                core, changed = core[: -len(suf)].strip(), True
+                break
     return core
 
 
@@ -749,7 +763,12 @@ def _sentence_evidence(
 
     for s in _longest(cats.get("impl_strong", [])):
         ev["lrg_implementation"].add(_STRENGTH["impl_strong"], s)
-    impl = [s for s in _longest(cats.get("impl", [])) if not any(_gap(s, a) == 0 for a in actors)]
+    # an implementation word inside the actor ("decentralised governments") is not a cue
+    impl = [
+        s
+        for s in _longest(cats.get("impl", []))
+        if not any(s[0] < a[1] and a[0] < s[1] for a in actors)
+    ]
     if actors and impl:
         d, a, c = _nearest(actors, impl) or (99, (0, 0), (0, 0))
         key = "actor_impl_near" if d <= _NEAR_TOKENS else "actor_impl"

@@ -40,8 +40,10 @@ METRIC_SCHEMA = {
 # What each pair-level metric means; exported with the data dictionary.
 PAIR_METRICS = {
     "coverage_jaccard": "Jaccard overlap of the SDG sets covered by the VLR and by the VNR (0-1).",
-    "integration_rate": "Share of the VLR's SDG-tagged passages with at least one link to the VNR (0-1).",
-    "mean_alignment": "Mean cosine similarity of each linked VLR passage's best VNR link (-1 to 1; 0 if none).",
+    "integration_rate": "Share of the VLR's SDG-tagged passages with at least one link to the "
+    "VNR (0-1).",
+    "mean_alignment": "Mean cosine similarity of each linked VLR passage's best VNR link "
+    "(-1 to 1; 0 if none).",
     "n_links": "Number of VLR passages linked to the VNR (rank-1 links).",
     "n_aligned_sdgs": "SDGs covered by both reviews.",
     "n_local_only_sdgs": "SDGs covered by the VLR only.",
@@ -60,7 +62,9 @@ def document_salience(tag_counts: pl.DataFrame, tagged_totals: pl.DataFrame) -> 
         pl.DataFrame({"sdg": SDGS}, schema={"sdg": pl.Int32}), how="cross"
     )
     frame = (
-        grid.join(tag_counts.with_columns(pl.col("sdg").cast(pl.Int32)), on=["doc_id", "sdg"], how="left")
+        grid.join(
+            tag_counts.with_columns(pl.col("sdg").cast(pl.Int32)), on=["doc_id", "sdg"], how="left"
+        )
         .join(tagged_totals, on="doc_id", how="left")
         .with_columns(pl.col("n_passages").fill_null(0))
         .with_columns(
@@ -95,9 +99,7 @@ def review_pairs(documents: pl.DataFrame) -> pl.DataFrame:
     return vlrs.join(vnrs, on="country_iso3").sort("country_iso3", "vlr_doc_id", "vnr_doc_id")
 
 
-def pair_profile(
-    pairs: pl.DataFrame, salience: pl.DataFrame, links: pl.DataFrame
-) -> pl.DataFrame:
+def pair_profile(pairs: pl.DataFrame, salience: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
     """One row per (VLR, VNR) pair and SDG, all 17 SDGs, with coverage status and links."""
     if pairs.is_empty():
         return pl.DataFrame(schema=PROFILE_SCHEMA)
@@ -111,22 +113,35 @@ def pair_profile(
         .join(pl.DataFrame({"sdg": SDGS}, schema={"sdg": pl.Int32}), how="cross")
         .join(
             side.rename(
-                {"doc_id": "vlr_doc_id", "n_passages": "vlr_passages", "salience": "vlr_salience",
-                 "tier": "vlr_tier", "covered": "vlr_covered"}
+                {
+                    "doc_id": "vlr_doc_id",
+                    "n_passages": "vlr_passages",
+                    "salience": "vlr_salience",
+                    "tier": "vlr_tier",
+                    "covered": "vlr_covered",
+                }
             ),
             on=["vlr_doc_id", "sdg"],
             how="left",
         )
         .join(
             side.rename(
-                {"doc_id": "vnr_doc_id", "n_passages": "vnr_passages", "salience": "vnr_salience",
-                 "tier": "vnr_tier", "covered": "vnr_covered"}
+                {
+                    "doc_id": "vnr_doc_id",
+                    "n_passages": "vnr_passages",
+                    "salience": "vnr_salience",
+                    "tier": "vnr_tier",
+                    "covered": "vnr_covered",
+                }
             ),
             on=["vnr_doc_id", "sdg"],
             how="left",
         )
-        .join(link_stats.with_columns(pl.col("sdg").cast(pl.Int32)),
-              on=["vlr_doc_id", "vnr_doc_id", "sdg"], how="left")
+        .join(
+            link_stats.with_columns(pl.col("sdg").cast(pl.Int32)),
+            on=["vlr_doc_id", "vnr_doc_id", "sdg"],
+            how="left",
+        )
         .with_columns(
             pl.col("vlr_salience", "vnr_salience").fill_null(0.0),
             pl.col("vlr_tier", "vnr_tier").fill_null("none"),
@@ -144,8 +159,10 @@ def pair_profile(
             .otherwise(pl.lit("absent"))
         )
     )
-    return frame.select(list(PROFILE_SCHEMA)).cast(PROFILE_SCHEMA).sort(
-        "country_iso3", "vlr_doc_id", "vnr_doc_id", "sdg"
+    return (
+        frame.select(list(PROFILE_SCHEMA))
+        .cast(PROFILE_SCHEMA)
+        .sort("country_iso3", "vlr_doc_id", "vnr_doc_id", "sdg")
     )
 
 
@@ -176,7 +193,9 @@ def pair_metrics(
     wide = (
         per_pair.join(link_stats, on=["vlr_doc_id", "vnr_doc_id"], how="left")
         .join(vlr_tagged.rename({"doc_id": "vlr_doc_id"}), on="vlr_doc_id", how="left")
-        .with_columns(pl.col("n_links", "mean_alignment").fill_null(0), pl.col("n_tagged").fill_null(0))
+        .with_columns(
+            pl.col("n_links", "mean_alignment").fill_null(0), pl.col("n_tagged").fill_null(0)
+        )
         .with_columns(
             coverage_jaccard=pl.when(pl.col("n_union") > 0)
             .then(pl.col("n_aligned_sdgs") / pl.col("n_union"))

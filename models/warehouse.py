@@ -23,8 +23,8 @@ SCHEMA: dict[str, str] = {
     "catalog": """
         row_number INTEGER, doc_id VARCHAR, review_type VARCHAR, country_iso3 VARCHAR,
         locality VARCHAR, year INTEGER, language VARCHAR, title VARCHAR, file VARCHAR,
-        url VARCHAR, sha256 VARCHAR, path VARCHAR, file_sha256 VARCHAR, valid BOOLEAN, errors VARCHAR,
-        catalog_path VARCHAR
+        url VARCHAR, sha256 VARCHAR, path VARCHAR, file_sha256 VARCHAR, valid BOOLEAN,
+        errors VARCHAR, catalog_path VARCHAR
     """,
     "catalog_issues": """
         row_number INTEGER, doc_id VARCHAR, field VARCHAR, message VARCHAR,
@@ -203,19 +203,19 @@ def delete_insert(
     Call inside `transaction()` so the swap is atomic. The frame's columns are matched by
     name, so it may leave out optional columns (they become NULL).
     """
-    columns = table_columns(table)
+    columns = table_columns(table)  # raises KeyError for a table outside the contract
     unknown = set(frame.columns) - set(columns)
     if unknown:
         raise ValueError(f"{table}: unknown columns {sorted(unknown)}")
     if where is None:
-        con.execute(f"DELETE FROM {table}")
+        con.execute(f"DELETE FROM {table}")  # noqa: S608 (table from SCHEMA)
     else:
-        con.execute(f"DELETE FROM {table} WHERE {where}", list(params))
+        con.execute(f"DELETE FROM {table} WHERE {where}", list(params))  # noqa: S608
     if frame.height:
         con.register("_incoming", frame.to_arrow())
         try:
             names = ", ".join(frame.columns)
-            con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _incoming")
+            con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _incoming")  # noqa: S608
         finally:
             con.unregister("_incoming")
     return frame.height
@@ -234,6 +234,11 @@ def replace_rows(
         return delete_insert(con, table, frame, where=where, params=params)
 
 
-def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()) -> pl.DataFrame:
-    """Run a parameterized query and return a polars frame."""
-    return con.execute(sql, list(params)).pl()
+def read_frame(
+    con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()
+) -> pl.DataFrame:
+    """Run a parameterized query and return a polars frame.
+
+    `con.sql(...).pl()` works across DuckDB versions; `execute(...).pl()` does not.
+    """
+    return con.sql(sql, params=list(params) or None).pl()

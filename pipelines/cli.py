@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -124,7 +125,10 @@ def _register_run(sub: argparse._SubParsersAction) -> None:
         "or a local sentence-transformers folder; also $VLRLINK_EMBEDDING_MODEL",
     )
     parser.add_argument(
-        "--threshold", type=float, default=None, help="link similarity threshold (default: calibrated)"
+        "--threshold",
+        type=float,
+        default=None,
+        help="link similarity threshold (default: calibrated)",
     )
     parser.add_argument(
         "--ephemeral",
@@ -175,8 +179,16 @@ def _register_eval(sub: argparse._SubParsersAction) -> None:
 def cmd_dev(args: argparse.Namespace) -> int:
     dagster_instance()
     command = [
-        sys.executable, "-m", "dagster", "dev", "-m", "pipelines.definitions",
-        "-h", args.host, "-p", str(args.port),
+        sys.executable,
+        "-m",
+        "dagster",
+        "dev",
+        "-m",
+        "pipelines.definitions",
+        "-h",
+        args.host,
+        "-p",
+        str(args.port),
     ]
     os.execvp(command[0], command)
 
@@ -230,6 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    warnings.filterwarnings("ignore", module="dagster")
+    warnings.filterwarnings("ignore", category=UserWarning)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     progress = logging.getLogger("vlrlink.progress")
     progress.setLevel(logging.INFO)

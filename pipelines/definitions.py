@@ -4,7 +4,6 @@
 in-process.
 """
 
-
 import dagster as dg
 
 import assets.checks

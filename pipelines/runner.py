@@ -42,11 +42,17 @@ def code_version() -> str:
     try:
         commit = subprocess.run(
             ["git", "-C", str(PROJECT_ROOT), "rev-parse", "--short=12", "HEAD"],
-            capture_output=True, text=True, timeout=5, check=True,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
         ).stdout.strip()
         dirty = subprocess.run(
             ["git", "-C", str(PROJECT_ROOT), "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True, text=True, timeout=5, check=True,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
         ).stdout.strip()
         return commit + ("+dirty" if dirty else "")
     except (OSError, subprocess.SubprocessError):
@@ -87,7 +93,7 @@ def run_pipeline(
     keys = instance.get_dynamic_partitions(DOCUMENTS_PARTITION)
     wanted = [k for k in keys if k in set(doc_ids)]
     tags = {}
-    selection = [a.key for a in ALL_ASSETS if a.key.path != ["catalog"]]
+    selection = [k for a in ALL_ASSETS for k in a.keys if k.path != ["catalog"]]
     if wanted:
         # One run covers every partition from the first to the last of this catalog's
         # documents; keys outside the catalog are skipped by the assets themselves.
@@ -122,7 +128,8 @@ def _summary(warehouse_path: Path, result, failure: str | None) -> RunSummary:
         f"{e.asset_check_evaluation_data.asset_key.to_user_string()}:"
         f"{e.asset_check_evaluation_data.check_name}"
         for e in result.all_events
-        if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+        and not e.asset_check_evaluation_data.passed
     ]
     if not success and failure is None:
         failed_steps = [
@@ -160,22 +167,20 @@ def _summary(warehouse_path: Path, result, failure: str | None) -> RunSummary:
             "SELECT row_number, coalesce(doc_id, ''), field || ': ' || message FROM catalog_issues "
             "WHERE doc_id IS NULL OR doc_id NOT IN (SELECT doc_id FROM catalog) ORDER BY row_number"
         ).fetchall()
-        ok_docs = "SELECT doc_id FROM documents WHERE status = 'ok'"
-        summary.counts = {
-            "passages": con.execute(
-                f"SELECT count(*) FROM passages WHERE doc_id IN ({ok_docs})"
-            ).fetchone()[0],
-            "tagged_passages": con.execute(
-                f"SELECT count(DISTINCT passage_id) FROM passage_sdgs WHERE doc_id IN ({ok_docs})"
-            ).fetchone()[0],
-            "tags": con.execute(
-                f"SELECT count(*) FROM passage_sdgs WHERE doc_id IN ({ok_docs})"
-            ).fetchone()[0],
-            "links": con.execute("SELECT count(*) FROM passage_links").fetchone()[0],
-            "pairs": con.execute(
-                "SELECT count(*) FROM (SELECT DISTINCT vlr_doc_id, vnr_doc_id FROM sdg_pair_profile)"
-            ).fetchone()[0],
-        }
+        row = con.execute(
+            """
+            WITH ok AS (SELECT doc_id FROM documents WHERE status = 'ok')
+            SELECT
+              (SELECT count(*) FROM passages WHERE doc_id IN (FROM ok)),
+              (SELECT count(DISTINCT passage_id) FROM passage_sdgs WHERE doc_id IN (FROM ok)),
+              (SELECT count(*) FROM passage_sdgs WHERE doc_id IN (FROM ok)),
+              (SELECT count(*) FROM passage_links),
+              (SELECT count(*) FROM (SELECT DISTINCT vlr_doc_id, vnr_doc_id FROM sdg_pair_profile))
+            """
+        ).fetchone()
+        summary.counts = dict(
+            zip(["passages", "tagged_passages", "tags", "links", "pairs"], row, strict=True)
+        )
     return summary
 
 
@@ -226,5 +231,7 @@ def summary_lines(summary: RunSummary) -> list[str]:
     if summary.checks_failed:
         lines.append(f"  failed checks: {', '.join(summary.checks_failed)}")
     lines.append(f"  warehouse: {summary.warehouse_path}")
-    lines.append(f"  run id: {summary.run_id}  status: {'success' if summary.success else 'FAILED'}")
+    lines.append(
+        f"  run id: {summary.run_id}  status: {'success' if summary.success else 'FAILED'}"
+    )
     return lines

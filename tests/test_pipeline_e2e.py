@@ -9,18 +9,47 @@ import duckdb
 import polars as pl
 import pytest
 
-from models.warehouse import CONTRACT_TABLES, table_columns
+from models.warehouse import CONTRACT_TABLES, read_frame, table_columns
 from tests.conftest import SAMPLE_CATALOG, TRUTH
 
 CONTRACT_COLUMNS = {
-    "documents": ["doc_id", "review_type", "country_iso3", "locality", "year", "language",
-                  "title", "file", "sha256", "n_pages", "status", "error"],
+    "documents": [
+        "doc_id",
+        "review_type",
+        "country_iso3",
+        "locality",
+        "year",
+        "language",
+        "title",
+        "file",
+        "sha256",
+        "n_pages",
+        "status",
+        "error",
+    ],
     "passages": ["passage_id", "doc_id", "page", "ordinal", "section", "text"],
     "passage_sdgs": ["passage_id", "sdg", "target", "score", "method"],
-    "passage_links": ["vlr_passage_id", "vnr_passage_id", "country_iso3", "sdg", "target",
-                      "similarity", "rank"],
-    "sdg_pair_profile": ["country_iso3", "vlr_doc_id", "vnr_doc_id", "sdg", "vlr_salience",
-                         "vnr_salience", "vlr_tier", "vnr_tier", "n_links", "status"],
+    "passage_links": [
+        "vlr_passage_id",
+        "vnr_passage_id",
+        "country_iso3",
+        "sdg",
+        "target",
+        "similarity",
+        "rank",
+    ],
+    "sdg_pair_profile": [
+        "country_iso3",
+        "vlr_doc_id",
+        "vnr_doc_id",
+        "sdg",
+        "vlr_salience",
+        "vnr_salience",
+        "vlr_tier",
+        "vnr_tier",
+        "n_links",
+        "status",
+    ],
     "alignment_metrics": ["country_iso3", "vlr_doc_id", "vnr_doc_id", "metric", "value"],
 }
 
@@ -43,12 +72,12 @@ def test_contract_tables_have_their_columns(sample_db, table):
     columns = [r[0] for r in sample_db.execute(f"DESCRIBE {table}").fetchall()]
     assert columns[: len(CONTRACT_COLUMNS[table])] == CONTRACT_COLUMNS[table]
     assert columns == table_columns(table)
-    assert sample_db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0
+    assert sample_db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0  # noqa: S608
 
 
 def test_every_catalog_document_is_ok(sample_db):
     catalog = pl.read_csv(SAMPLE_CATALOG)
-    docs = sample_db.execute("SELECT doc_id, status, n_pages FROM documents").pl()
+    docs = read_frame(sample_db, "SELECT doc_id, status, n_pages FROM documents")
     assert sorted(docs["doc_id"]) == sorted(catalog["doc_id"])
     assert docs.filter(pl.col("status") != "ok").is_empty(), docs
     assert docs["n_pages"].min() > 1
@@ -71,7 +100,7 @@ def test_passages_are_well_formed(sample_db):
 
 
 def test_tags_are_valid_and_carry_evidence(sample_db):
-    rows = sample_db.execute("SELECT sdg, target, score, method, evidence FROM passage_sdgs").pl()
+    rows = read_frame(sample_db, "SELECT sdg, target, score, method, evidence FROM passage_sdgs")
     assert rows["sdg"].is_between(1, 17).all()
     targets = rows.drop_nulls("target")
     assert (targets["target"].str.split(".").list.first() == targets["sdg"].cast(pl.String)).all()
@@ -83,17 +112,22 @@ def test_pair_profile_has_all_17_sdgs_per_pair(sample_db):
         "SELECT vlr_doc_id, vnr_doc_id, count(DISTINCT sdg) FROM sdg_pair_profile GROUP BY ALL"
     ).fetchall()
     assert counts and all(n == 17 for _, _, n in counts)
-    statuses = {r[0] for r in sample_db.execute("SELECT DISTINCT status FROM sdg_pair_profile").fetchall()}
+    statuses = {
+        r[0] for r in sample_db.execute("SELECT DISTINCT status FROM sdg_pair_profile").fetchall()
+    }
     assert statuses <= {"aligned", "local_only", "national_only", "absent"}
     assert {"aligned", "local_only", "national_only"} <= statuses
 
 
 def test_alignment_metrics_cover_every_pair(sample_db):
-    metrics = sample_db.execute("SELECT * FROM alignment_metrics").pl()
+    metrics = read_frame(sample_db, "SELECT * FROM alignment_metrics")
     pairs = metrics.select("vlr_doc_id", "vnr_doc_id").unique().height
-    assert pairs == sample_db.execute(
-        "SELECT count(*) FROM (SELECT DISTINCT vlr_doc_id, vnr_doc_id FROM sdg_pair_profile)"
-    ).fetchone()[0]
+    assert (
+        pairs
+        == sample_db.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT vlr_doc_id, vnr_doc_id FROM sdg_pair_profile)"
+        ).fetchone()[0]
+    )
     wide = metrics.pivot(on="metric", index=["vlr_doc_id", "vnr_doc_id"], values="value")
     assert wide["integration_rate"].is_between(0, 1).all()
     assert wide["coverage_jaccard"].is_between(0, 1).all()
@@ -102,7 +136,7 @@ def test_alignment_metrics_cover_every_pair(sample_db):
 
 def _truth_passages(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, dict]:
     truth = pl.read_csv(TRUTH / "links.csv")
-    passages = con.execute("SELECT passage_id, doc_id, text FROM passages").pl()
+    passages = read_frame(con, "SELECT passage_id, doc_id, text FROM passages")
     by_doc: dict[str, list[tuple[str, str]]] = {}
     for pid, doc, text in passages.iter_rows():
         by_doc.setdefault(doc, []).append((pid, _norm(text)))
@@ -134,9 +168,7 @@ def test_planted_links_precision_and_recall(sample_db):
     located, _ = _truth_passages(sample_db)
     missing = located.filter(pl.col("vlr_pid").is_null() | pl.col("vnr_pid").is_null())
     assert missing.height <= 0.05 * located.height, missing.select("pair_id", "kind")
-    links = sample_db.execute(
-        "SELECT vlr_passage_id, vnr_passage_id, rank FROM passage_links"
-    ).pl()
+    links = read_frame(sample_db, "SELECT vlr_passage_id, vnr_passage_id, rank FROM passage_links")
     linked = {(a, b) for a, b, _ in links.iter_rows()}
     planted = located.filter(pl.col("kind") == "planted").drop_nulls(["vlr_pid", "vnr_pid"])
     planted_pairs = set(zip(planted["vlr_pid"], planted["vnr_pid"], strict=True))
@@ -145,11 +177,15 @@ def test_planted_links_precision_and_recall(sample_db):
     truth_vlr = set(located["vlr_pid"].drop_nulls())
     truth_vnr = set(located["vnr_pid"].drop_nulls())
     judged = {
-        (a, b) for a, b, rank in links.iter_rows() if rank == 1 and (a in truth_vlr or b in truth_vnr)
+        (a, b)
+        for a, b, rank in links.iter_rows()
+        if rank == 1 and (a in truth_vlr or b in truth_vnr)
     }
     precision = len(judged & planted_pairs) / len(judged) if judged else 0.0
     distractors = located.filter(pl.col("kind") == "distractor").drop_nulls(["vlr_pid", "vnr_pid"])
-    distractor_hits = len(set(zip(distractors["vlr_pid"], distractors["vnr_pid"], strict=True)) & linked)
+    distractor_hits = len(
+        set(zip(distractors["vlr_pid"], distractors["vnr_pid"], strict=True)) & linked
+    )
     print(
         f"\nplanted links: precision {precision:.3f} recall {recall:.3f} "
         f"({len(planted_pairs)} planted, {len(judged)} judged links, "
@@ -168,8 +204,10 @@ def test_rerun_is_idempotent(sample_run, tmp_path):
     def counts() -> dict[str, int]:
         con = duckdb.connect(str(copy), read_only=True)
         try:
-            return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                    for t in (*CONTRACT_TABLES, "pages", "embedding_cache")}
+            return {
+                t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+                for t in (*CONTRACT_TABLES, "pages", "embedding_cache")
+            }
         finally:
             con.close()
 
