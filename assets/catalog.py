@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from assets.common import KINDS, report
+from assets.common import CATALOG_VERSION, KINDS, report
 from models.catalog import read_catalog
 from models.warehouse import replace_rows
 from pipelines.partitions import DOCUMENTS_PARTITION
@@ -16,6 +16,7 @@ from pipelines.resources import CatalogResource, WarehouseResource
     description="One row per catalog document (unique doc_id) with its validation result; "
     "problems of every row are listed in catalog_issues.",
     pool="duckdb",
+    code_version=CATALOG_VERSION,
 )
 def catalog(
     context: dg.AssetExecutionContext, catalog: CatalogResource, warehouse: WarehouseResource

@@ -21,6 +21,7 @@ from pipelines.resources import CatalogResource, WarehouseResource
             deps=["catalog"],
             kinds=KINDS | {"pdf"},
             group_name="ingest",
+            code_version=EXTRACTOR_VERSION,
             description="One row per catalog document: metadata, content hash, page count and "
             "status (ok, failed, duplicate, removed) with a one-line error.",
         ),
@@ -29,6 +30,7 @@ from pipelines.resources import CatalogResource, WarehouseResource
             deps=["catalog"],
             kinds=KINDS,
             group_name="ingest",
+            code_version=EXTRACTOR_VERSION,
             description="One row per page of an ok document: its text blocks in reading order, "
             "running headers, footers and page numbers removed.",
         ),
@@ -58,8 +60,21 @@ def documents(
         **{f"n_{k}": v for k, v in counts.items()},
         "failures": dg.MetadataValue.json(failures),
     }
-    yield dg.MaterializeResult(asset_key="documents", metadata=metadata)
-    yield dg.MaterializeResult(asset_key="pages", metadata={"documents": len(keys)})
+    version = _data_version(warehouse, keys)
+    yield dg.MaterializeResult(asset_key="documents", metadata=metadata, data_version=version)
+    yield dg.MaterializeResult(
+        asset_key="pages", metadata={"documents": len(keys)}, data_version=version
+    )
+
+
+def _data_version(warehouse: WarehouseResource, keys: list[str]) -> dg.DataVersion | None:
+    """The file's content hash as the partition's data version (Dagster then marks downstream
+    partitions stale only when the file changed); None for a multi-partition run."""
+    if len(keys) != 1:
+        return None
+    with warehouse.connect() as con:
+        row = con.execute("SELECT status, sha256 FROM documents WHERE doc_id = ?", keys).fetchone()
+    return dg.DataVersion(f"{row[0]}:{row[1]}") if row else None
 
 
 def _ingest_one(

@@ -81,6 +81,7 @@ def country_fingerprints(con, model: str, config: LinkConfig) -> dict[str, str]:
     kinds=KINDS | {"numpy"},
     group_name="link",
     pool="duckdb",
+    code_version=LINKER_VERSION,
     description="One row per link from a VLR passage to a VNR passage of the same country "
     "sharing an SDG, with cosine similarity above the calibrated threshold; rank 1 is the "
     "VLR passage's best match in that VNR.",

@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from assets.common import KINDS, report
+from assets.common import KINDS, METRICS_VERSION, report
 from models import metrics
 from models.warehouse import read_frame, replace_rows
 from pipelines.resources import WarehouseResource
@@ -38,6 +38,7 @@ def load_metric_inputs(con) -> dict[str, pl.DataFrame]:
     kinds=KINDS | {"polars"},
     group_name="metrics",
     pool="duckdb",
+    code_version=METRICS_VERSION,
     description="One row per (VLR, VNR) pair of a country and SDG, all 17 SDGs: salience and "
     "tier in each review, link count and status aligned / local_only / national_only / absent.",
 )
@@ -68,6 +69,7 @@ def sdg_pair_profile(
     kinds=KINDS | {"polars"},
     group_name="metrics",
     pool="duckdb",
+    code_version=METRICS_VERSION,
     description="One row per (VLR, VNR) pair and metric (long format): coverage_jaccard, "
     "integration_rate, mean_alignment, link and SDG counts, salience_cosine.",
 )

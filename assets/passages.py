@@ -40,6 +40,7 @@ PASSAGE_SCHEMA = {
     kinds=KINDS,
     group_name="extract",
     pool="duckdb",
+    code_version=PASSAGES_VERSION,
     description="One row per passage of an ok document (1 to 5 sentences), in reading order, "
     "with its page and section heading; passage_id is stable across reruns.",
 )

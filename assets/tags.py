@@ -8,6 +8,7 @@ import polars as pl
 from models.sdg_tagging import SdgTagger
 
 from assets.common import (
+    EMBEDDINGS_VERSION,
     EXTRACTOR_VERSION,
     KINDS,
     PASSAGES_VERSION,
@@ -47,6 +48,7 @@ def get_tagger() -> SdgTagger:
     kinds=KINDS | {"spacy"},
     group_name="extract",
     pool="duckdb",
+    code_version=TAGGER_VERSION,
     description="One row per passage, SDG and target (target NULL for a goal-level tag) with "
     "score, method and JSON evidence (matched terms, nearest target text).",
 )
@@ -108,6 +110,7 @@ def passage_sdgs(
     kinds=KINDS | {"pytorch"},
     group_name="extract",
     pool="duckdb",
+    code_version=EMBEDDINGS_VERSION,
     description="Sentence embeddings of a document's SDG-tagged passages, cached by model and "
     "text hash in embedding_cache (view passage_embeddings): a rerun embeds nothing new.",
 )

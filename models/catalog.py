@@ -177,10 +177,22 @@ def read_catalog(path: str | Path, *, today: dt.date | None = None) -> Catalog:
     if not path.is_file():
         raise CatalogError(f"catalog not found: {path}")
     raw = path.read_bytes()
+    issues: list[tuple[int, str, str, str]] = []
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CatalogError(f"catalog {path} is not UTF-8: {exc}") from exc
+        # Spreadsheets still save CSV as Windows-1252/Latin-1. Every byte decodes there, so read
+        # it that way rather than lose the whole catalog, and say so (row 0: the file itself).
+        text = raw.decode("cp1252", errors="replace")
+        issues.append(
+            (
+                0,
+                "",
+                "encoding",
+                f"catalog is not UTF-8 ({exc.reason} at byte {exc.start}); read as "
+                "Windows-1252/Latin-1: check accented names and save it as UTF-8",
+            )
+        )
     reader = csv.DictReader(text.splitlines())
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
@@ -189,7 +201,6 @@ def read_catalog(path: str | Path, *, today: dt.date | None = None) -> Catalog:
     max_year = (today or dt.date.today()).year + 1
     folder = path.parent
     rows: list[CatalogRow] = []
-    issues: list[tuple[int, str, str, str]] = []
     seen: dict[str, int] = {}
     for number, record in enumerate(reader, start=1):
         record = {(k or "").strip(): (v or "").strip() for k, v in record.items() if k}
@@ -255,7 +266,7 @@ def _validate_row(number: int, record: dict[str, str], folder: Path, max_year: i
     elif file:
         resolved = resolve_inside(folder, file)
         if resolved is None:
-            errors.append(("file", f"path escapes the catalog folder: {file!r}"))
+            errors.append(("file", f"path escapes (is outside) the catalog folder: {file!r}"))
         elif resolved.is_file():
             file_sha256 = file_sha256_of(resolved)
             if sha256 and file_sha256 != sha256:

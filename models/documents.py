@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.pdf import Block, Page, PdfError, read_pdf
+from models.pdf import Block, Page, PdfError, count_pages, read_pdf
 
 # A review longer than this is almost surely a compilation or a scan; refuse it clearly
 # rather than spend an hour on it. Configurable per call.
@@ -42,6 +42,14 @@ def ingest_pdf(
             "failed", f"file too large: {n_bytes} bytes (limit {max_bytes})", n_bytes=n_bytes
         )
     try:
+        # Refused whole rather than silently cut to its first `max_pages` pages.
+        n_total = count_pages(path)
+        if n_total > max_pages:
+            return IngestResult(
+                "failed",
+                f"too many pages: {n_total} (limit {max_pages}); a compilation or a scan?",
+                n_bytes=n_bytes,
+            )
         pages = list(read_pdf(path, max_pages=max_pages))
     except PdfError as exc:
         return IngestResult("failed", str(exc), n_bytes=n_bytes)

@@ -116,8 +116,8 @@ _UNITS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\s?(?:‰|per\s+mill?e\b|por\s+mil\b(?!\s*\d)|pour\s+mille\b)"), "per 1,000"),
     (
         re.compile(
-            r"\s?(?:per|por|pour)\s+(?:cada\s+)?(?P<per>\d{1,3}(?:[.,\u00a0\u202f\u2009 ]?\d{3})*)"
-            + _POP_WORDS
+            r"(?:\s+[^\W\d_]{3,12})?\s?(?:per|por|pour)\s+(?:cada\s+)?"
+            r"(?P<per>\d{1,3}(?:[.,\u00a0\u202f\u2009 ]?\d{3})*)(?!\d)" + _POP_WORDS
         ),
         "per",
     ),
@@ -292,17 +292,47 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 _FROM_BEFORE = re.compile(r"\b(?:from|de|desde|del|passant\s+de|passé\s+de)\s*$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(
-    r"^\s*(?:[^\s\d]{1,8}\s+)?(?:(?:in|en)\s+\d{4}\s*|\(\d{4}\)\s*)?,?\s*(?:to|a|à|al|hasta)\b",
+    r"^\s*(?:[^\s\d]{1,8}\s+)?(?:(?:in|en)\s+\d{4}\s*|\(\d{4}\)\s*)?,?\s*(?:to|a|à|al|hasta)\s*$",
     re.IGNORECASE,
 )
 
 
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:grew|grown|grow|increased|decreased|declined|fell|rose|dropped|reduced|cut|improved"
+    r"|expanded|up|down|aumentó|creció|disminuyó|bajó|subió|cayó|augmenté|diminué|progressé"
+    r"|baissé|reculé|hausse|baisse)\s+(?:by|en|de|d'|of)\s*$",
+    re.IGNORECASE,
+)
+# "against 9 percent", "contre 20,5 %": a comparison figure, not the indicator's value
+_COMPARE_BEFORE = re.compile(
+    r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|contre|par\s+rapport\s+à|frente\s+al?"
+    r"|comparad[oa]\s+con|en\s+comparaison\s+avec)\s*$",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged?|ages|between|under|over|entre|edad|de\s+\d+\s+a|âgés?\s+de)\s*$", re.IGNORECASE
+)
+
+
 def _pick_value(values: Sequence[_Number], text: str) -> _Number | None:
-    """The figure that belongs to an indicator: the first after it, except in "from X to Y"
-    ("de X a Y", "passant de X à Y") where Y is the current value."""
+    """The figure that belongs to an indicator: the first after it, except that a change
+    ("grew by 8 percent") or an age bound ("aged 18 to 35") is passed over, a figure with a
+    unit wins over a bare one, and in "from X to Y" ("de X a Y", "passant de X à Y") the
+    current value Y is taken."""
+
+    def context(n: _Number) -> str:
+        return text[max(0, n.start - 24) : n.start]
+
+    values = [
+        n
+        for n in values
+        if not any(rx.search(context(n)) for rx in (_CHANGE_BEFORE, _AGE_BEFORE, _COMPARE_BEFORE))
+    ]
     if not values:
         return None
-    first = values[0]
+    with_unit = [n for n in values if n.unit]
+    first = values[0] if values[0].unit or not with_unit else with_unit[0]
+    values = values[values.index(first) :]
     if len(values) > 1:
         second = values[1]
         if _FROM_BEFORE.search(text[max(0, first.start - 12) : first.start]) and _TO_BETWEEN.match(
@@ -313,39 +343,61 @@ def _pick_value(values: Sequence[_Number], text: str) -> _Number | None:
     return first
 
 
+_RANGE_END = re.compile(
+    r"\s*(?:-|–|—|/|to|a|à|al|and|y|et|hasta|au)\s*(?:el\s+|l'an\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _year_value(text: str, n: _Number) -> int | None:
+    """A year, or the end of a range that starts with it ("2015 a 2020" -> 2020)."""
+    m = _RANGE_END.match(text, n.end)
+    return int(m.group(1)) if m else n.year
+
+
 def _year_for(
-    num: _Number | None, numbers: Sequence[_Number], lo: int, hi: int, before_year: int | None
+    num: _Number | None,
+    numbers: Sequence[_Number],
+    lo: int,
+    hi: int,
+    before_year: int | None,
+    text: str = "",
 ) -> int | None:
-    """Year of a figure found in text[lo:hi]: the first year after it and before the next figure
-    ("87.4% in 2022"), else a year between the previous figure and it ("(2022): 87.4%"), else a
-    year written before the indicator ("In 2021, indicator ..."), else the nearest year."""
+    """Year of a figure found in text[lo:hi], in this order: a year right after it ("87.4% in
+    2022", "(2022)"); a year between the previous figure and it ("(2022): 87.4%", "In 2022,
+    24.6% ..."); a year written before the indicator code ("In 2021, indicator ..."); the first
+    year after it and before the next figure; else the nearest year. A range gives its end."""
     years = [n for n in numbers if n.is_year and lo <= n.start < hi]
     if num is None:
-        return years[0].year if years else before_year
+        return _year_value(text, years[0]) if years else before_year
     figures = [n for n in numbers if not n.is_year and lo <= n.start < hi]
     nxt = min((n.start for n in figures if n.start > num.start), default=hi)
     prv = max((n.end for n in figures if n.end <= num.start), default=lo)
     after = [n for n in years if num.end <= n.start < nxt]
-    if after:
-        return after[0].year
+    if after and after[0].start - num.end <= 15:
+        return _year_value(text, after[0])
     between = [n for n in years if prv <= n.start and n.end <= num.start]
     if between:
-        return between[-1].year
+        return _year_value(text, between[-1])
     if before_year is not None:
         return before_year
+    if after:
+        return _year_value(text, after[0])
     if years:
-        return min(years, key=lambda n: abs(n.start - num.start)).year
+        return _year_value(text, min(years, key=lambda n: abs(n.start - num.start)))
     return None
 
 
-def _from_codes_in_sentence(
-    text: str, s0: int, s1: int, language: str
-) -> tuple[list[IndicatorValue], bool]:
-    """Indicator values for the codes of one sentence; returns (values, had_codes)."""
-    sentence = text[s0:s1]
+def _from_codes_in_sentence(sentence: str, language: str) -> tuple[list[IndicatorValue], int]:
+    """Indicator values for the codes of one sentence.
+
+    Returns the values and the length of the sentence prefix that no code claimed (0 when a code
+    took a figure from it, or the sentence has no code): that prefix may still name an indicator
+    ("The maternal mortality ratio was 355 ..., and indicator 3.1.2 shows ...").
+    """
     codes = _codes(sentence)
     if not codes:
-        return [], False
+        return [], len(sentence)
     mask = [(a, b) for _, a, b in codes]
     numbers = _numbers(sentence, language, mask)
     # Group codes written together ("6.1.1 and 6.2.1"): they share the values that follow.
@@ -356,16 +408,32 @@ def _from_codes_in_sentence(
         else:
             groups.append([c])
     out: list[IndicatorValue] = []
+    used: set[int] = set()  # starts of figures already given to a code
+    free_prefix = 0
     for gi, group in enumerate(groups):
+        keyword = _KEYWORD_BEFORE.search(sentence[: group[0][1]])
+        group_start = keyword.start() if keyword is not None else group[0][1]
+        if gi == 0:
+            free_prefix = group_start
         seg_start = group[-1][2]
         seg_end = groups[gi + 1][0][1] if gi + 1 < len(groups) else len(sentence)
-        seg_nums = [n for n in numbers if seg_start <= n.start < seg_end]
-        values = [n for n in seg_nums if not n.is_year]
-        before = [n for n in numbers if n.is_year and n.end <= group[0][1]]
-        before_year = before[-1].year if before else None
-        keyword = _KEYWORD_BEFORE.search(sentence[: group[0][1]])
-        has_keyword = keyword is not None
-        if not has_keyword and (
+        values = [n for n in numbers if not n.is_year and seg_start <= n.start < seg_end]
+        lo, hi = seg_start, seg_end
+        if len(group) == 1 and _pick_value(values, sentence) is None:
+            # "38.5% of the population ... according to indicator 6.2.1": figure before the code
+            prev_end = groups[gi - 1][-1][2] if gi else 0
+            before = [
+                n
+                for n in numbers
+                if not n.is_year and prev_end <= n.start < group_start and n.start not in used
+            ]
+            if before:
+                values, lo, hi = before[-1:], prev_end, seg_end
+                if gi == 0:
+                    free_prefix = 0
+        before_years = [n for n in numbers if n.is_year and n.end <= group[0][1]]
+        before_year = before_years[-1].year if before_years else None
+        if keyword is None and (
             not values
             or _NOT_INDICATOR_BEFORE.search(sentence[max(0, group[0][1] - 16) : group[0][1]])
         ):
@@ -380,15 +448,18 @@ def _from_codes_in_sentence(
             picks = [None] * len(group)  # shared figures we cannot attribute
         else:
             picks = [_pick_value(values, sentence)]
-        for (code, code_start, _code_end), num in zip(group, picks, strict=True):
-            year = _year_for(num, numbers, seg_start, seg_end, before_year)
-            c_start = keyword.start() if keyword is not None and len(group) == 1 else code_start
-            end = max(num.end if num else group[-1][2], c_start)
+        for (code, code_start, code_end), num in zip(group, picks, strict=True):
+            if num is not None:
+                used.add(num.start)
+            year = _year_for(num, numbers, lo, hi, before_year, sentence)
+            c_start = group_start if len(group) == 1 else code_start
+            first = min(c_start, num.start) if num is not None else c_start
+            last = max(num.end if num is not None else code_end, code_end)
             if year is not None:
-                ys = [n.end for n in seg_nums if n.is_year and n.year == year]
-                if ys:
-                    end = max(end, min(ys))
-            matched = " ".join(sentence[c_start:end].split()).rstrip(" ,;:(")
+                ys = [n.end for n in numbers if n.is_year and n.year == year and n.start >= last]
+                if ys and min(ys) - last < 40:
+                    last = min(ys)
+            matched = " ".join(sentence[first:last].split()).rstrip(" ,;:(")
             if year is not None and matched.endswith(f"({year}"):
                 matched += ")"
             out.append(
@@ -400,7 +471,7 @@ def _from_codes_in_sentence(
                     matched,
                 )
             )
-    return out, True
+    return out, free_prefix
 
 
 # --------------------------------------------------------------------------------------------
@@ -413,28 +484,85 @@ _STOP_WORDS = """
     desglosado segun sobre entre total numero proporcion tasa porcentaje nivel
     le les des du et ou au aux dans par pour avec sur un une qui dont selon ventile ventilee
     nombre proportion taux pourcentage niveau part
+    use used using among within out aged utiliza utilizan utilisant
+    year years age ages ano anos edad annee annees ans
+    cada chaque each every mas plus more less menos moins indice index valor value
+    million millions millones billion milliard milliards thousand hundred mil cent percent
 """
 _STOP = frozenset(_STOP_WORDS.split())
+
+
+_PHRASES = (
+    (re.compile(r"gross domestic product"), "gdp"),
+    (re.compile(r"producto (?:interno|interior) bruto"), "pib"),
+    (re.compile(r"produit interieur brut"), "pib"),
+)
 
 
 def _norm_words(text: str) -> list[str]:
     folded = "".join(
         c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
     )
+    for rx, short in _PHRASES:
+        folded = rx.sub(short, folded)
     return re.findall(r"[a-z][a-z0-9]+", folded)
 
 
+# Words that name the same population in prose and in titles.
+_SYNONYMS = {
+    "residents": "population",
+    "inhabitants": "population",
+    "habitantes": "poblacion",
+    "residentes": "poblacion",
+    "habitants": "population",
+    "residents'": "population",
+}
+# Suffixes stripped before truncation, longest first (en, es, fr mixed: titles are short).
+_SUFFIXES = (
+    "aciones",
+    "ations",
+    "ements",
+    "idades",
+    "acion",
+    "ation",
+    "ement",
+    "ments",
+    "mente",
+    "idad",
+    "ment",
+    "ings",
+    "ies",
+    "ing",
+    "ees",
+    "es",
+    "ed",
+    "ee",
+    "s",
+)
+
+
+def _stem(word: str) -> str:
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            word = word[: -len(suf)]
+            break
+    return word[:7]
+
+
 def _stems(text: str) -> list[str]:
-    """Content-word stems: folded words of 3+ letters, minus stop words, cut to 5 letters
-    (crude, but it folds plurals and most es/fr/en inflections together)."""
-    return [w[:5] for w in _norm_words(text) if len(w) >= 3 and w not in _STOP]
+    """Content-word stems: folded words of 3+ letters, minus stop words, light suffix
+    stripping, cut to 7 letters; folds plurals and most en/es/fr inflections together."""
+    words = (_SYNONYMS.get(w, w) for w in _norm_words(text))
+    return [_stem(w) for w in words if len(w) >= 3 and w not in _STOP]
 
 
+# Where a title's disaggregation tail starts: ", by sex, age ...", ", desglosada por ...".
 _TAIL_RE = re.compile(
-    r"(?:,\s*|\s+)(?:by\s+(?:sex|age|type|income|location|disability|urban)|desglosad[ao]s?"
-    r"|por\s+sexo|ventil[ée]e?s?|par\s+sexe|par\s+(?:âge|type))",
+    r",\s*(?:by|por|par|desglosad[ao]s?|ventil[ée]e?s?)\s|\s(?:by\s+(?:sex|age|type|income"
+    r"|location|disability|urban)|desglosad[ao]s?|por\s+sexo|ventil[ée]e?s?|par\s+sexe)\b",
     re.IGNORECASE,
 )
+_PARENS_RE = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
 @dataclass(frozen=True)
@@ -442,6 +570,7 @@ class _TitleIndex:
     codes: tuple[str, ...]
     full: tuple[frozenset[str], ...]
     core: tuple[frozenset[str], ...]  # without the disaggregation tail ("by sex, age ...")
+    core_words: tuple[frozenset[str], ...]  # folded words of the core, unstemmed
     idf: dict[str, float]
     postings: dict[str, frozenset[int]]
 
@@ -450,11 +579,14 @@ def _build_index(titles: Iterable[tuple[str, str]]) -> _TitleIndex:
     codes: list[str] = []
     full: list[frozenset[str]] = []
     core: list[frozenset[str]] = []
+    core_words: list[frozenset[str]] = []
     for code, title in titles:
-        head = _TAIL_RE.split(title, maxsplit=1)[0]
+        # the core drops definitions in brackets and the disaggregation tail
+        head = _TAIL_RE.split(_PARENS_RE.sub(" ", title), maxsplit=1)[0]
         codes.append(code)
         full.append(frozenset(_stems(title)))
         core.append(frozenset(_stems(head)) or frozenset(_stems(title)))
+        core_words.append(frozenset(_norm_words(head)))
     df: dict[str, int] = {}
     for stems in full:
         for s in stems:
@@ -466,7 +598,12 @@ def _build_index(titles: Iterable[tuple[str, str]]) -> _TitleIndex:
         for s in stems:
             postings.setdefault(s, set()).add(i)
     return _TitleIndex(
-        tuple(codes), tuple(full), tuple(core), idf, {k: frozenset(v) for k, v in postings.items()}
+        tuple(codes),
+        tuple(full),
+        tuple(core),
+        tuple(core_words),
+        idf,
+        {k: frozenset(v) for k, v in postings.items()},
     )
 
 
@@ -485,8 +622,9 @@ def _custom_index(titles: Mapping[str, str]) -> _TitleIndex:
 
 
 _TABLE_MIN_SCORE = 0.6
-_PROSE_MIN_SCORE = 0.75
-_MIN_SHARED = 3
+_PROSE_MIN_SCORE = 0.65
+_MARGIN = 0.1
+_MIN_SHARED = 2
 
 
 def match_title(text: str, index: _TitleIndex, *, prose: bool) -> tuple[str, float] | None:
@@ -495,18 +633,23 @@ def match_title(text: str, index: _TitleIndex, *, prose: bool) -> tuple[str, flo
     Table cells are scored by the mean of how much of the cell the title explains and how much
     of the title's core the cell covers; prose by core coverage alone, since a sentence carries
     other words. Weights are IDF over the titles, so "proportion of population" counts little.
+    The best title must beat the next different title by ``_MARGIN``. A title whose core is a
+    single word ("Unemployment rate") needs that exact word in prose, not just its stem
+    ("completed" is not "completion").
     """
+    words = set(_norm_words(text))
     stems = set(_stems(text))
     cands: set[int] = set()
     for s in stems:
         cands |= index.postings.get(s, frozenset())
-    best: tuple[float, str] | None = None
+    w = index.idf
+    scored: list[tuple[float, int]] = []
     for i in cands:
         shared = stems & index.full[i]
-        need = min(_MIN_SHARED, len(index.core[i]))
-        if len(shared) < (max(need, 2) if prose else need):
+        if len(shared) < min(_MIN_SHARED, len(index.core[i])):
             continue
-        w = index.idf
+        if prose and len(index.core[i]) == 1 and not (words & index.core_words[i]):
+            continue
         core_w = sum(w.get(s, 0.0) for s in index.core[i]) or 1.0
         core_cov = sum(w.get(s, 0.0) for s in shared & index.core[i]) / core_w
         if prose:
@@ -515,12 +658,16 @@ def match_title(text: str, index: _TitleIndex, *, prose: bool) -> tuple[str, flo
             text_w = sum(w.get(s, 1.0) for s in stems) or 1.0
             text_cov = sum(w.get(s, 0.0) for s in shared) / text_w
             score = 0.5 * (core_cov + text_cov)
-        if best is None or score > best[0] + 1e-9:
-            best = (score, index.codes[i])
-    if best is None:
+        scored.append((score, i))
+    if not scored:
         return None
+    scored.sort(key=lambda si: (-si[0], _code_sort_key(index.codes[si[1]])))
+    best_score, best_i = scored[0]
+    runner_up = next((sc for sc, i in scored[1:] if index.full[i] != index.full[best_i]), 0.0)
     threshold = _PROSE_MIN_SCORE if prose else _TABLE_MIN_SCORE
-    return (best[1], round(best[0], 3)) if best[0] >= threshold else None
+    if best_score < threshold or best_score - runner_up < _MARGIN:
+        return None
+    return index.codes[best_i], round(best_score, 3)
 
 
 # --------------------------------------------------------------------------------------------
@@ -623,26 +770,59 @@ def find_indicator_values(
         return _dedupe(out)
     out = []
     for s0, s1 in _sentences(text):
-        found, had_codes = _from_codes_in_sentence(text, s0, s1, language)
-        out.extend(found)
-        if had_codes:
-            continue
         sentence = text[s0:s1]
-        numbers = [n for n in _numbers(sentence, language, []) if not n.is_year]
-        if not numbers:
-            continue
-        hit = match_title(sentence, index, prose=True)
-        if hit is None:
-            continue
-        code, score = hit
-        num = _pick_value(numbers, sentence) or numbers[0]
-        year = _year_for(num, _numbers(sentence, language, []), 0, len(sentence), None)
-        out.append(
-            IndicatorValue(
-                code, num.value, num.unit, year, " ".join(sentence.split()), "title", score
-            )
-        )
+        found, free = _from_codes_in_sentence(sentence, language)
+        out.extend(found)
+        named = _from_title(sentence[:free].rstrip(" ,;:(") if found else sentence, language, index)
+        if named is not None:
+            out.append(named)
     return _dedupe(out)
+
+
+_TARGET_YEAR = re.compile(
+    r"\b(?:by|until|para|hasta|d'ici|horizon)\s+(?:el\s+|l'an\s+|the\s+year\s+)?"
+    r"(?:2025|2030|2035|2040|2045|2050)\b",
+    re.IGNORECASE,
+)
+
+
+_RATE_TITLE = re.compile(
+    r"^(?:proportion|percentage|share|prevalence|coverage|proporci[oó]n|porcentaje|prevalencia"
+    r"|pourcentage|pr[ée]valence|taux|tasas?)\b|\b(?:rate|ratio|tasa|taux|per\s+(?:100|1,?000|"
+    r"10,?000|100,?000|million)|por\s+cada|pour\s+(?:100|1\s?000))\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=512)
+def _expects_rate(code: str) -> bool:
+    """Whether the official English title is a proportion, rate or ratio (so a figure for it
+    in prose must be a percentage or a "per N")."""
+    return bool(_RATE_TITLE.search(official_titles("en").get(code, "")))
+
+
+def _from_title(sentence: str, language: str, index: _TitleIndex) -> IndicatorValue | None:
+    """A sentence that names an indicator without its code and gives a figure for it.
+
+    A sentence whose figure looks ahead to a horizon year ("reduce emissions by 28 percent by
+    2030") states a target, not a measured value, and is skipped.
+    """
+    all_numbers = _numbers(sentence, language, [])
+    numbers = [n for n in all_numbers if not n.is_year]
+    if not numbers:
+        return None
+    hit = match_title(sentence, index, prose=True)
+    if hit is None:
+        return None
+    code, score = hit
+    num = _pick_value(numbers, sentence)
+    if num is None or _TARGET_YEAR.search(sentence[num.end :]):
+        return None
+    if _expects_rate(code) and not (num.unit == "%" or (num.unit or "").startswith("per ")):
+        return None  # "trained 60 youth agents" is not a proportion of youth
+    year = _year_for(num, all_numbers, 0, len(sentence), None, sentence)
+    text = " ".join(sentence.split())
+    return IndicatorValue(code, num.value, num.unit, year, text, "title", score)
 
 
 def _dedupe(values: Iterable[IndicatorValue]) -> list[IndicatorValue]:

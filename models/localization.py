@@ -3,9 +3,10 @@ local data.
 
 A Voluntary National Review tells us how far a country involved its local and regional
 governments (LRGs) in the SDGs. This module finds the passages that carry that evidence, in
-English, Spanish and French, with rules a reader can audit: spaCy blank tokenizers plus a token
-``Matcher`` over term lists written per language (see ``_TERMS``). Each passage yields at most one
-:class:`LocalizationMention` per kind:
+English, Spanish and French, with rules a reader can audit: term lists written per language
+(see ``_TERMS``) in a small token syntax, compiled to one regular expression per category and
+run over an accent-folded copy of the passage; actor + cue rules then apply per sentence. Each
+passage yields at most one :class:`LocalizationMention` per kind:
 
 - ``vlr_reference``: the passage names a voluntary local / subnational review (VLR, VSR);
 - ``lrg_consultation``: LRGs or their associations were consulted or took part in preparing the
@@ -24,15 +25,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
-
-import spacy
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
 
 KINDS: tuple[str, ...] = ("vlr_reference", "lrg_consultation", "lrg_implementation", "local_data")
 LEVELS: tuple[str, ...] = ("none", "weak", "consulted", "high")
@@ -48,13 +44,15 @@ class LocalizationMention:
 
     ``score`` in [0, 1] grows with the strength and number of matched cues (see
     ``_STRENGTH``); ``matched_terms`` are the surface strings from the passage, in reading order;
-    ``locality`` is the catalog name of the locality named nearest to the evidence, if any.
+    ``locality`` is the catalog name of the locality named nearest to the evidence, if any, and
+    ``localities`` all catalog localities the passage names, in reading order.
     """
 
     kind: str
     score: float
     matched_terms: tuple[str, ...] = field(default_factory=tuple)
     locality: str | None = None
+    localities: tuple[str, ...] = field(default_factory=tuple)
 
 
 # --------------------------------------------------------------------------------------------
@@ -107,11 +105,13 @@ def fold(text: str) -> str:
 #   word      exact token          stem*    token starting with "stem"
 #   a|b*|c    any of the forms     word?    optional token
 #   _N        0..N arbitrary tokens (a gap)
-#   re:RX     a raw regex on the folded token (used to exclude "consultant", "consultancy")
+#   re:RX     a raw regex for the token (used to exclude "consultant", "consultancy")
 # Categories: vlr (self-contained), actor (an LRG or association), consult / consult_weak /
 # review (consultation cues; weak cues need a review-process word too), impl (implementation cue,
-# needs an actor), impl_strong (self-contained), data_strong (self-contained local data),
-# data_generic ("disaggregated data", dropped when a veto such as "by sex" overlaps).
+# needs an actor), impl_strong (self-contained), action (delivery verbs: an implementation cue
+# that may also pair with a bare locality or a territory such as "counties"), review_noun /
+# review_self (a locality's own review vs "this review"), data_strong (self-contained local
+# data), data_generic ("disaggregated data", dropped when a veto such as "by sex" overlaps).
 
 _SHARED: dict[str, list[str]] = {
     # English names travel: Spanish and French VNRs often quote "Voluntary Local Review".
@@ -151,7 +151,7 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "regional and local governments",
         ],
         "consult": [
-            "re:^consult(?!ant|anc|or)",
+            r"re:consult(?!ant|anc|or)\w*",
             "workshop*",
             "survey|surveys|surveyed",
             "questionnaire*",
@@ -173,10 +173,19 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "feedback",
             "took part",
             "submitted",
+            "represent*",
+            "nominat*",
+            "seat|seats",
+            "member|members|membership",
+            "invited",
         ],
         "review": [
             "vnr|vnrs",
             "voluntary national review*",
+            "committee*|taskforce*",
+            "task force*",
+            "working group*",
+            "steering group*|body|bodies",
             "national review*",
             "this|the|present report|review",
             "preparation|preparing|drafting|elaboration|prepare|draft|drafted|prepared|writing",
@@ -207,6 +216,49 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "transfer*",
             "action plan*",
             "initiativ*",
+        ],
+        # Concrete delivery verbs: with an LRG actor, a named locality or plural territorial
+        # units they describe local implementation ("Kisumu County built 63 dams").
+        "action": [
+            "built|build|builds|building|constructed|construct|constructs|construction",
+            "install*",
+            "complet*",
+            "launch*",
+            "introduc*",
+            "creat*",
+            "opened|opens",
+            "distribut*",
+            "pilot*",
+            "operat*",
+            "adopt*",
+            "rolled out",
+            "set up",
+            "establish*",
+            "invest*",
+            "fund|funds|funded|funding",
+            "financ*",
+            "supplied|supplies|supply",
+            "provid*",
+            "expand*",
+            "upgrad*",
+            "rehabilitat*",
+            "renovat*",
+            "closed|closure|closing",
+            "trained|training|trains",
+            "hired|recruited",
+            "issued",
+            "subsidi*",
+            "allocat*",
+            "approved|enacted|passed",
+            "bylaw*|by law|by laws|ordinance*",
+        ],
+        "territory": [
+            "counties|districts|municipalities|provinces|prefectures|wards|cantons",
+        ],
+        "review_noun": ["review|reviews|report|reports"],
+        "review_self": [
+            "this|present|national|country|country's|previous|next|voluntary review|report",
+            "voluntary national",
         ],
         "impl_strong": [
             "localiz*|localis* _2 sdg|sdgs|agenda|goals",
@@ -269,7 +321,7 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "nivel* subnacional*|municipal*|local|locales de gobierno",
         ],
         "consult": [
-            "re:^consult(?!ant|anc|or)",
+            r"re:consult(?!ant|anc|or)\w*",
             "taller*",
             "encuesta*",
             "cuestionario*",
@@ -291,6 +343,10 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "insumo*",
             "retroalimentacion",
             "formaron parte",
+            "represent*",
+            "designa*|designo|designaron",
+            "miembro*",
+            "invitad*",
         ],
         "review": [
             "ivn|env|rnv|vnr|vnrs",
@@ -298,6 +354,9 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "el|este|presente|del informe|examen|reporte|documento",
             "elaboracion|preparacion|redaccion|construccion|elaborar|preparar",
             "proceso* de revision|examen|reporte|elaboracion",
+            "comite*|comision*",
+            "mesa* tecnica*",
+            "grupo* de trabajo",
         ],
         "impl": [
             "implement*",
@@ -323,6 +382,43 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "descentraliz*",
             "iniciativa*",
             "accion|acciones",
+        ],
+        "action": [
+            "constru*",
+            "instal*",
+            "complet*|culmin*",
+            "lanz*|lanzo|lanzaron",
+            "introduj*|introduc*",
+            "creo|creado|creada|creados|creadas|crearon|crear|creacion|crea|crean",
+            "abrio|abrieron|inauguro|inauguraron|inaugur*",
+            "distribu*",
+            "pilot*|piloto*",
+            "opera|operan|opero|operaron|operacion",
+            "adopt*",
+            "establec*",
+            "invirt*|invierte*|inversion*",
+            "financ*",
+            "suministr*",
+            "ampli*",
+            "rehabilit*",
+            "renov*",
+            "cerr*|cierre",
+            "capacit*",
+            "contrat*",
+            "subsidi*",
+            "asign*",
+            "aprob*",
+            "entreg*",
+            "puso|pusieron|puesto en marcha",
+            "ordenanza*|acuerdo* municipal*",
+        ],
+        "territory": [
+            "departamentos|provincias|cantones|distritos|comunas|municipalidades|alcaldias",
+        ],
+        "review_noun": ["revision|revisiones|informe|informes|reporte|reportes|examen|examenes"],
+        "review_self": [
+            "este|presente|proximo|anterior|segundo|tercer informe|examen|reporte|revision",
+            "informe*|examen*|reporte*|revision* nacional*|pais|voluntario*",
         ],
         "impl_strong": [
             "localizacion|localizar|territorializacion|territorializar _3 ods|agenda",
@@ -388,7 +484,7 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "ctd",
         ],
         "consult": [
-            "re:^consult(?!ant|anc|or)",
+            r"re:consult(?!ant|anc|or)\w*",
             "atelier*",
             "enquete*",
             "questionnaire*",
@@ -410,6 +506,11 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "apport*",
             "pris part",
             "retours",
+            "represent*",
+            "designe|designes|designee*|designe",
+            "membre*",
+            "siege|siegent|sieges",
+            "invite|invites|invitee*",
         ],
         "review": [
             "rnv|env|vnr",
@@ -417,6 +518,8 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "ce|le|present|du rapport|examen|document",
             "elaboration|preparation|redaction|elaborer|preparer|rediger",
             "processus d'? examen|elaboration|rapport",
+            "comite*|commission*",
+            "groupe* de travail",
         ],
         "impl": [
             "mise* en oeuvre|œuvre",
@@ -440,6 +543,44 @@ _TERMS: dict[str, dict[str, list[str]]] = {
             "execut*",
             "initiative*",
             "action|actions",
+        ],
+        "action": [
+            "constru*",
+            "install*",
+            "achev*",
+            "lanc*",
+            "introdui*",
+            "cree|crees|creee|creees|creer|creation|cree",
+            "ouvert*|ouvre|inaugur*",
+            "distribu*",
+            "pilot*",
+            "exploit*",
+            "adopt*",
+            "etabli*",
+            "invest*",
+            "financ*",
+            "fourni*",
+            "elargi*|etend*|etendu*",
+            "rehabilit*",
+            "renov*",
+            "ferm*",
+            "recrut*",
+            "subvention*",
+            "allou*",
+            "approuv*",
+            "mis|mise|met|mettent en place",
+            "dote|dotes|dotee*|doter",
+            "arrete* municipa*|communa*",
+            "deliberation*",
+        ],
+        "territory": [
+            # not "communes": also the adjective ("actions communes")
+            "departements|provinces|cercles|arrondissements|municipalites",
+        ],
+        "review_noun": ["examen|examens|rapport|rapports|revue|revues|bilan|bilans"],
+        "review_self": [
+            "ce|present|prochain|precedent|deuxieme|second examen|rapport|revue|bilan",
+            "examen*|rapport*|revue*|bilan* national*|nationaux|pays|volontaire*",
         ],
         "impl_strong": [
             "localisation|localiser|territorialisation|territorialiser _3 odd|agenda|programme",
@@ -471,65 +612,82 @@ _TERMS: dict[str, dict[str, list[str]]] = {
 }
 
 
-def _token_spec(spec: str) -> dict[str, Any]:
-    """One mini-syntax token -> a spaCy Matcher token dict (on folded LOWER)."""
+# Between two tokens of a pattern: whitespace, or nothing right after an elided "l'" / "d'".
+_SEP = r"(?:\s+|(?<='))"
+
+
+def _token_regex(spec: str) -> str:
+    """One mini-syntax token -> a regex over folded text."""
     if spec.startswith("re:"):
-        return {"LOWER": {"REGEX": spec[3:]}}
-    optional = spec.endswith("?") and len(spec) > 1
-    if optional:
-        spec = spec[:-1]
-    if re.fullmatch(r"_\d+", spec):
-        return {"OP": f"{{0,{spec[1:]}}}"}
+        return "(?:" + spec[3:] + ")"
     forms = [fold(f) for f in spec.split("|") if f]
-    if any(f.endswith("*") for f in forms):
-        alts = [re.escape(f[:-1]) if f.endswith("*") else re.escape(f) + "$" for f in forms]
-        tok: dict[str, Any] = {"LOWER": {"REGEX": "^(?:" + "|".join(alts) + ")"}}
-    elif len(forms) == 1:
-        tok = {"LOWER": forms[0]}
-    else:
-        tok = {"LOWER": {"IN": forms}}
-    if optional:
-        tok["OP"] = "?"
-    return tok
+    alts = [re.escape(f[:-1]) + r"\w*" if f.endswith("*") else re.escape(f) for f in forms]
+    return "(?:" + "|".join(alts) + ")"
 
 
-def _compile(pattern: str, nlp: Language) -> list[dict[str, Any]]:
-    """Mini-syntax pattern -> token pattern; multi-token forms are split by the tokenizer."""
-    out: list[dict[str, Any]] = []
-    for spec in pattern.split():
-        # A form the tokenizer splits (e.g. "d'examen") becomes several exact tokens.
-        if not spec.startswith(("_", "re:")) and "|" not in spec and "*" not in spec:
-            opt = spec.endswith("?") and len(spec) > 1
-            words = [t.lower_ for t in nlp.make_doc(fold(spec.rstrip("?") if opt else spec))]
-            for w in words:
-                out.append({"LOWER": w, "OP": "?"} if opt else {"LOWER": w})
+def _pattern_regex(pattern: str) -> str:
+    """Mini-syntax pattern -> regex: tokens joined by whitespace, gaps lazy (shortest first)."""
+    specs = pattern.split()
+    out: list[str] = []
+    for i, spec in enumerate(specs):
+        last = i == len(specs) - 1
+        gap = re.fullmatch(r"_(\d+)", spec)
+        if gap:
+            if last or i == 0:
+                raise ValueError(f"a gap must sit between tokens: {pattern!r}")
+            out.append(rf"(?:\S+\s+){{0,{gap.group(1)}}}?")
             continue
-        out.append(_token_spec(spec))
-    return out
-
-
-@dataclass(frozen=True)
-class _Pipeline:
-    nlp: Language
-    matcher: Matcher
+        optional = spec.endswith("?") and len(spec) > 1 and not spec.startswith("re:")
+        body = _token_regex(spec[:-1] if optional else spec)
+        if optional and last:
+            raise ValueError(f"an optional token cannot end a pattern: {pattern!r}")
+        piece = body if last else body + _SEP
+        out.append(f"(?:{piece})?" if optional else piece)
+    return "".join(out)
 
 
 @lru_cache(maxsize=8)
-def _pipeline(language: str) -> _Pipeline:
-    """Blank tokenizer + sentencizer + Matcher for one language; unknown languages get all lists."""
+def _category_regexes(language: str) -> dict[str, re.Pattern[str]]:
+    """One compiled regex per category for a language; unknown languages get all lists."""
     langs = [language] if language in _TERMS else list(SUPPORTED_LANGUAGES)
-    nlp = spacy.blank(language if language in _TERMS else "xx")
-    nlp.add_pipe("sentencizer")
-    matcher = Matcher(nlp.vocab)
     categories: dict[str, list[str]] = {}
     for lang in langs:
         for cat, pats in _TERMS[lang].items():
             categories.setdefault(cat, []).extend(pats)
     for cat, pats in _SHARED.items():
         categories.setdefault(cat, []).extend(pats)
+    compiled: dict[str, re.Pattern[str]] = {}
     for cat, pats in categories.items():
-        matcher.add(cat, [_compile(p, nlp) for p in pats])
-    return _Pipeline(nlp=nlp, matcher=matcher)
+        # more tokens first, so that "local and regional governments" wins over "local ..."
+        ordered = sorted(dict.fromkeys(pats), key=lambda p: -len(p.split()))
+        body = "|".join(_pattern_regex(p) for p in ordered)
+        compiled[cat] = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    return compiled
+
+
+# Sentence break: . ! or ? (maybe a closing quote/bracket), space, then not a lower-case letter.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[^a-z\s])")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """Word positions of a passage: evidence spans are (first word, last word + 1)."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        first = bisect_left(self.starts, start_char)
+        stop = bisect_left(self.starts, end_char)
+        return (first, stop) if first < stop else None
+
+    def chars(self, span: tuple[int, int]) -> tuple[int, int]:
+        return self.starts[span[0]], self.ends[span[1] - 1]
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -661,19 +819,33 @@ class _LocalitySpan:
     is_actor: bool  # named with an administrative prefix/suffix ("City of X")
 
 
-def _find_localities(doc: Doc, folded: str, localities: Sequence[str]) -> list[_LocalitySpan]:
+def _find_localities(
+    folded: str, tokens: _Tokens, localities: Sequence[str]
+) -> list[_LocalitySpan]:
     lm = _locality_matcher(tuple(localities))
     if lm.regex is None:
         return []
     found: list[_LocalitySpan] = []
     for m in lm.regex.finditer(folded):
         core = " ".join(m.group("core").split())
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        span = tokens.span(m.start(), m.end())
         if span is None:
             continue
         is_actor = bool(m.group("pre") or m.group("suf"))
-        found.append(_LocalitySpan(lm.names[core], span.start, span.end, is_actor))
+        found.append(_LocalitySpan(lm.names[core], span[0], span[1], is_actor))
     return found
+
+
+def named_localities(text: str, localities: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Catalog localities named in ``text`` as (catalog name, start, end) character offsets, in
+    reading order; matched like in :func:`find_mentions` (bare or with a prefix/suffix)."""
+    lm = _locality_matcher(tuple(localities))
+    if lm.regex is None or not text:
+        return []
+    return [
+        (lm.names[" ".join(m.group("core").split())], m.start(), m.end())
+        for m in lm.regex.finditer(fold(text))
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -689,6 +861,8 @@ _STRENGTH = {
     "actor_weak_review": 0.65,
     "actor_impl_near": 0.75,
     "actor_impl": 0.6,
+    "place_impl": 0.5,
+    "locality_review": 0.7,
     "data_generic": 0.55,
 }
 
@@ -738,14 +912,32 @@ def _longest(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _sentence_evidence(
-    cats: dict[str, list[tuple[int, int]]], actors_extra: list[tuple[int, int]]
+    cats: dict[str, list[tuple[int, int]]],
+    actors_extra: list[tuple[int, int]],
+    places: list[tuple[int, int]],
 ) -> dict[str, _Evidence]:
-    """Apply the per-kind rules to the matches of one sentence."""
+    """Apply the per-kind rules to the matches of one sentence.
+
+    ``actors_extra`` are catalog localities written as governments ("City of X"); ``places``
+    are localities named bare.
+    """
     ev: dict[str, _Evidence] = {k: _Evidence() for k in KINDS}
     actors = _longest(cats.get("actor", []) + actors_extra)
 
     for s in _longest(cats.get("vlr", [])):
         ev["vlr_reference"].add(_STRENGTH["vlr"], s)
+    # "The Kavuli County review", "the report published by Port Tembo": a named locality's
+    # own review, unless the review is this/the national one.
+    not_own = cats.get("review_self", []) + cats.get("vlr", [])
+    own = [
+        r
+        for r in _longest(cats.get("review_noun", []))
+        if not any(v[0] < r[1] and r[0] < v[1] for v in not_own)
+    ]
+    if own and (places or actors_extra):
+        best = _nearest(places + actors_extra, own)
+        if best is not None and best[0] <= 4:
+            ev["vlr_reference"].add(_STRENGTH["locality_review"], best[1], best[2])
 
     consult = _longest(cats.get("consult", []))
     if actors and consult:
@@ -766,13 +958,18 @@ def _sentence_evidence(
     # an implementation word inside the actor ("decentralised governments") is not a cue
     impl = [
         s
-        for s in _longest(cats.get("impl", []))
+        for s in _longest(cats.get("impl", []) + cats.get("action", []))
         if not any(s[0] < a[1] and a[0] < s[1] for a in actors)
     ]
     if actors and impl:
         d, a, c = _nearest(actors, impl) or (99, (0, 0), (0, 0))
         key = "actor_impl_near" if d <= _NEAR_TOKENS else "actor_impl"
         ev["lrg_implementation"].add(_STRENGTH[key], a, c)
+    elif impl and (places or cats.get("territory")):
+        # implementation sited in a named locality or in plural territorial units
+        near = _nearest(places + _longest(cats.get("territory", [])), impl)
+        if near is not None and near[0] <= _NEAR_TOKENS:
+            ev["lrg_implementation"].add(_STRENGTH["place_impl"], near[1], near[2])
 
     for s in _longest(cats.get("data_strong", [])):
         ev["local_data"].add(_STRENGTH["data_strong"], s)
@@ -797,53 +994,59 @@ def find_mentions(
     """
     if not text or not text.strip():
         return []
-    pipe = _pipeline(language.lower()[:2] if language else "xx")
+    regexes = _category_regexes((language or "xx").lower()[:2])
     folded = fold(text)
-    doc = pipe.nlp(folded)
-    matches = pipe.matcher(doc)
-    locs = _find_localities(doc, folded, localities) if localities else []
+    tokens = _Tokens(
+        [m.start() for m in _WORD.finditer(folded)], [m.end() for m in _WORD.finditer(folded)]
+    )
+    sentence_starts = _sentence_starts(text)
+    word_sentence = [bisect_right(sentence_starts, c) - 1 for c in tokens.starts]
+    locs = _find_localities(folded, tokens, localities) if localities else []
 
     by_sentence: dict[int, dict[str, list[tuple[int, int]]]] = {}
-    sent_of: list[int] = [0] * len(doc)
-    sents = list(doc.sents)
-    for i, sent in enumerate(sents):
-        for t in range(sent.start, sent.end):
-            sent_of[t] = i
-    vocab = doc.vocab.strings
-    for match_id, start, end in matches:
-        cat = vocab[match_id]
-        by_sentence.setdefault(sent_of[start], {}).setdefault(cat, []).append((start, end))
+    for cat, rx in regexes.items():
+        for m in rx.finditer(folded):
+            span = tokens.span(m.start(), m.end())
+            if span is not None:
+                sent = word_sentence[span[0]]
+                by_sentence.setdefault(sent, {}).setdefault(cat, []).append(span)
     loc_actor: dict[int, list[tuple[int, int]]] = {}
+    loc_place: dict[int, list[tuple[int, int]]] = {}
     for loc in locs:
-        if loc.is_actor:
-            loc_actor.setdefault(sent_of[loc.start], []).append((loc.start, loc.end))
+        target = loc_actor if loc.is_actor else loc_place
+        target.setdefault(word_sentence[loc.start], []).append((loc.start, loc.end))
 
     total: dict[str, _Evidence] = {k: _Evidence() for k in KINDS}
-    for i in set(by_sentence) | set(loc_actor):
-        ev = _sentence_evidence(by_sentence.get(i, {}), loc_actor.get(i, []))
+    for i in sorted(set(by_sentence) | set(loc_actor)):
+        ev = _sentence_evidence(by_sentence.get(i, {}), loc_actor.get(i, []), loc_place.get(i, []))
         for kind, e in ev.items():
             total[kind].strengths.extend(e.strengths)
             total[kind].spans.extend(e.spans)
 
     mentions: list[LocalizationMention] = []
+    named = _dedupe(loc.name for loc in locs)
     for kind in KINDS:
         e = total[kind]
         if not e.strengths:
             continue
         miss = 1.0
-        for s in e.strengths:
-            miss *= 1.0 - s
+        for st in e.strengths:
+            miss *= 1.0 - st
         score = round(min(0.99, 1.0 - miss), 3)
         spans = _longest(e.spans)
-        terms = _dedupe(_surface(doc, text, s) for s in spans)
-        locality = _nearest_locality(spans, locs)
-        mentions.append(LocalizationMention(kind, score, terms, locality))
+        terms = _dedupe(_surface(text, tokens, sp) for sp in spans)
+        # the locality must be named in a sentence that carries the evidence
+        evidence_sentences = {word_sentence[sp[0]] for sp in spans}
+        locality = _nearest_locality(
+            spans, [loc for loc in locs if word_sentence[loc.start] in evidence_sentences]
+        )
+        mentions.append(LocalizationMention(kind, score, terms, locality, named))
     return mentions
 
 
-def _surface(doc: Doc, text: str, span: tuple[int, int]) -> str:
-    sp: Span = doc[span[0] : span[1]]
-    return " ".join(text[sp.start_char : sp.end_char].split())
+def _surface(text: str, tokens: _Tokens, span: tuple[int, int]) -> str:
+    start, end = tokens.chars(span)
+    return " ".join(text[start:end].split())
 
 
 def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
@@ -855,10 +1058,8 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
 
 
 def _nearest_locality(spans: list[tuple[int, int]], locs: list[_LocalitySpan]) -> str | None:
-    if not locs:
+    if not locs or not spans:
         return None
-    if not spans:
-        return locs[0].name
     best = min(locs, key=lambda loc: min(_gap((loc.start, loc.end), s) for s in spans))
     return best.name
 

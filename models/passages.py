@@ -285,10 +285,11 @@ def _units(pages: Iterable[Page]) -> list[_Unit]:
     """Flatten pages into units, rejoining paragraphs that a page break cut."""
     units: list[_Unit] = []
     section: str | None = None
-    open_prose: _Unit | None = None  # the last prose unit of the previous page
+    open_prose: _Unit | None = None  # the previous page's last prose, if no heading followed
     seq = 0
     for page in pages:
         first_on_page = True
+        tail: _Unit | None = None  # the last prose unit touched on this page
         for block in page.blocks:
             seq += 1
             text = _SPACES_RE.sub(" ", unicodedata.normalize("NFKC", block.text)).strip()
@@ -296,27 +297,30 @@ def _units(pages: Iterable[Page]) -> list[_Unit]:
                 continue
             if block.kind == "heading":
                 section = text[:300]
-                open_prose = None
                 first_on_page = False
+                tail = None
                 continue
             if block.kind in SKIPPED_KINDS:
                 continue
-            if (
-                first_on_page
-                and open_prose is not None
-                and block.kind in PROSE_KINDS
-                and _continues(open_prose, block.kind, text)
-            ):
-                open_prose.text = _join_across(open_prose.text, text)
-                first_on_page = False
-                continue
             if block.kind in PROSE_KINDS:
+                if (
+                    first_on_page
+                    and open_prose is not None
+                    and _continues(open_prose, block.kind, text)
+                ):
+                    open_prose.text = _join_across(open_prose.text, text)
+                    tail = open_prose
+                    first_on_page = False
+                    continue
                 first_on_page = False
+            # Footnotes and table rows at the foot of a page do not close the paragraph they
+            # interrupt, so they leave ``tail`` alone.
             kind = block.kind if block.kind in (*PROSE_KINDS, *WHOLE_KINDS) else "paragraph"
-            units.append(_Unit(page.page, section, kind, text, seq))
-        # Footnotes and tables at the foot of a page do not close the paragraph they interrupt.
-        prose = [u for u in units[-8:] if u.kind in PROSE_KINDS]
-        open_prose = prose[-1] if prose and units and prose[-1].page == page.page else None
+            unit = _Unit(page.page, section, kind, text, seq)
+            units.append(unit)
+            if kind in PROSE_KINDS:
+                tail = unit
+        open_prose = tail
     return units
 
 

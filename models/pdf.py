@@ -6,17 +6,21 @@ cannot tell a heading from a table row. Passages built on that text link badly.
 
 How it works, per page:
 
-1. Characters come from PDFium's text page (``pypdfium2``, which ships with pdfplumber); it is
-   about 30x faster than pdfminer's layout analysis. Each character's loose box and font size are
-   read through the C API; characters become words, words become *segments* (runs on one baseline
-   without a wide gap, so a gutter or a table gap always ends a segment).
+1. Characters come from PDFium's text page (``pypdfium2``, which ships with pdfplumber). Even
+   parsing the characters with pdfminer is slower than the 5x-of-``extract_text`` budget, so
+   pdfminer is not used. Tokens between PDFium's spaces become words from the boxes of their
+   first and last characters (one by one only when those disagree), and words become
+   *segments*: runs on one baseline without an unusually wide gap, so a gutter or a table gap
+   ends a segment while justified word spacing does not.
 2. Running headers and footers are removed before any layout decision: segments in the top or
    bottom band whose text (digits replaced) repeats in the band of nearby pages, and page-number
    lines ("12", "- 12 -", "Page 3 of 14", "Página 3 de 14"). Nearby pages come from a small
    look-ahead window, so memory stays bounded for a 2,000-page file.
-3. Reading order: a recursive cut finds vertical gutters (an x-range no text segment crosses,
+3. Reading order: a recursive cut finds vertical gutters (an x-range that no word crosses,
    with prose on both sides); segments that cross a gutter (a title over two columns) cut the
-   page into horizontal bands first. Each resulting column is read top to bottom.
+   page into horizontal bands first. Each resulting column is read top to bottom; a short
+   aside beside an unfinished main column is read first so the main text runs on to the next
+   page, and a paragraph cut at a column's foot is rejoined with the next column's head.
 4. Within a column, segments on one baseline form rows; aligned multi-cell rows are table rows,
    dot-leader rows are contents lines, the rest are lines grouped into blocks by line spacing,
    indentation, font changes and list markers. Blocks are typed heading / paragraph / list_item /
@@ -31,7 +35,7 @@ import statistics
 import threading
 import unicodedata
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,16 +112,19 @@ _WINDOW = 4
 
 _IGNORED_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\uffff\x01\x03")
 _SOFT_HYPHENS = frozenset("\xad")
-_BULLETS = frozenset("•·▪▫◦‣⁃●○■□◆◇►▸▹➢➤✓✔✗-–—*⋅∙")
+_BULLETS = frozenset("•·▪▫◦‣⁃●○■□◆◇◾◼♦❖►▸▹›»→➔➜➢➤✓✔✗-–—*⋅∙")
 _DASH_BULLETS = frozenset("-–—*")
 _TERMINAL = frozenset(".!?…:;")
 
+# Front-matter folios i..xxxix; letters m, c, d, l left out because they spell words ("mid").
+_ROMAN = r"(?=[ivx]+\b)x{0,3}(?:ix|iv|v?i{0,3})"
 _PAGE_NUMBER_RE = re.compile(
     r"^[\s\-–—(\[|]*(?:(?:page|pages|página|pagina|pág\.?|p\.|seite|pagine)\s*)?"
-    r"(?:\d{1,4}|[ivxlcdm]{1,7})"
+    rf"(?:\d{{1,4}}|{_ROMAN})"
     r"(?:\s*(?:of|de|sur|/|von|di|\|)\s*\d{1,4})?[\s\-–—)\]|]*$",
     re.IGNORECASE,
 )
+_BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 _STRONG_ENUM_RE = re.compile(
     r"^(?:\(?[a-zA-Z]\)|\(?\d{1,3}\)|\(?[ivxlc]{1,5}\)|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?|"
     r"\d{1,2}\.[a-z])$"
@@ -132,22 +139,35 @@ _HEADING_PATTERN_RE = re.compile(
 _TOC_LEADER_RE = re.compile(
     r"(?:\.\s?){4,}\s*\d{1,4}$|(?:…\s?)+\s*\d{1,4}$|(?:_\s?){4,}\s*\d{1,4}$"
 )
+# On a page titled "Contents": a short entry ending in a page number ("3 Water and sanitation 12").
+_TOC_ENTRY_RE = re.compile(r"^\S.{2,120}?[A-Za-zÀ-ÿ)].{0,3}\s+\d{1,4}$")
 _TOC_TITLE_RE = re.compile(
     r"^(?:table of contents|contents|índice|indice|contenido|sommaire|table des matières|"
     r"tabla de contenidos?)$",
     re.IGNORECASE,
 )
-_NUMERIC_CELL_RE = re.compile(r"^[(\-–+−]?[$€£%]?\d[\d.,\s%]*[%)]?$|^[-–—n/a]+$|^n\.?a\.?$")
+_NUMERIC_CELL_RE = re.compile(
+    r"^[(\-–+−]?[$€£]?\d[\d.,\s%]*[%)]?$|^[-–—]+$|^n/a$|^n\.a\.?$", re.IGNORECASE
+)
 _SUP_MARKER_RE = re.compile(r"^[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰,]+$")
 _FOOTNOTE_START_RE = re.compile(r"^(?:\d{1,3}|[*†‡§]|[a-z])(?:[.)]|\s|$)")
 _DIGITS_RE = re.compile(r"\d+")
+_VOCAB_RE = re.compile(r"[^\W\d_]{4,}")
+_COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+(?=[^\w\n-]|$)", re.MULTILINE)
 _SPACES_RE = re.compile(r"\s+")
 
-# First parts that keep their hyphen at a line break ("long-\nterm" -> "long-term").
+# Parts that keep their hyphen at a line break ("long-\nterm" -> "long-term"); both lists are
+# words that hyphenation of a single word almost never leaves at a line end.
 _COMPOUND_FIRST_PARTS = frozenset(
-    "long short medium low high middle well self cross small large full part half "
-    "one two three four five six seven eight nine ten non anti".split()
-)
+    ("long", "short", "medium", "low", "high", "middle", "well", "self", "cross", "small",
+     "large", "full", "part", "half", "one", "two", "three", "four", "five", "six", "seven",
+     "eight", "nine", "ten", "non", "anti")
+)  # fmt: skip
+_COMPOUND_SECOND_PARTS = frozenset(
+    ("based", "led", "related", "term", "scale", "level", "oriented", "sensitive", "specific",
+     "friendly", "driven", "owned", "centred", "centered", "wide", "responsive", "up",
+     "income", "sized", "year", "old", "being", "making", "sharing", "saving")
+)  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
@@ -204,7 +224,10 @@ def count_pages(path: Path) -> int:
 
 
 class _Word:
-    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "bold", "glue", "drop", "chars")
+    __slots__ = (
+        "text", "x0", "x1", "top", "bottom", "size", "bold", "glue", "drop", "chars", "angle",
+        "index",
+    )  # fmt: skip
 
     def __init__(self, x0: float, x1: float, top: float, bottom: float, size: float) -> None:
         self.chars: list[str] = []
@@ -213,16 +236,23 @@ class _Word:
         self.bold = False
         self.glue = False  # joined to the previous word without a space (size change mid-word)
         self.drop = False  # superscript footnote marker
+        self.angle = 0  # 0: along the line, 1: vertical (characters advance up or down)
+        self.index = 0  # PDFium index of the first character, for font queries
 
 
 class _Seg:
     """A run of words on one baseline without a wide gap; also used for a merged line."""
 
-    __slots__ = ("words", "x0", "x1", "top", "bottom", "size", "bold", "_text", "cells", "kind")
+    __slots__ = (
+        "words", "x0", "x1", "top", "bottom", "size", "bold", "_text", "cells", "cell_x",
+        "cell_words", "kind",
+    )  # fmt: skip
 
     def __init__(self, words: list[_Word]) -> None:
         self.words = words
         self.cells: list[str] | None = None
+        self.cell_x: list[float] = []
+        self.cell_words: list[list[_Word]] = []
         self.kind = ""
         self._text: str | None = None
         self._measure()
@@ -290,6 +320,7 @@ class _FontProbe:
         self.cache: dict[bytes, bool] = {}
 
     def bold(self, index: int) -> bool:
+        """Is the character's font bold (by weight, by flag or by name)?"""
         weight = pdfium_c.FPDFText_GetFontWeight(self.textpage, index)
         if weight >= 600:
             return True
@@ -347,12 +378,14 @@ _TOKEN_RE = re.compile(r"[^\s\x00]+")
 _MIXED_TOKEN_RE = re.compile(r"[^\d\W]\W?\d|[.,;:)]\d|\d[^\d\W]")
 
 
-def _extract_words(page: pdfium.PdfPage) -> tuple[list[_Word], float, float]:
-    """Words of one page in content order, in top-down display coordinates.
+def _extract_segments(page: pdfium.PdfPage) -> tuple[list[_Seg], float, float]:
+    """Segments of one page in content order, in top-down display coordinates.
 
-    Speed matters here (this is most of the extraction time): a token between PDFium's spaces is
-    measured by its first and last characters only; characters one by one only when those two
-    disagree (size or baseline) or the token mixes letters and digits (a glued footnote mark).
+    Speed matters here (this is most of the extraction time), so PDFium is asked as little as
+    possible: a token between PDFium's spaces is measured by its first and last characters
+    only, and character by character only when those two disagree (size, baseline, direction)
+    or the token mixes letters and digits (a glued footnote mark); boldness is asked of the
+    first and last word of each line, and of every word only when those two differ.
     """
     geometry = _Geometry(page)
     textpage = page.get_textpage()
@@ -361,46 +394,59 @@ def _extract_words(page: pdfium.PdfPage) -> tuple[list[_Word], float, float]:
         n_chars = pdfium_c.FPDFText_CountChars(tp)
         if n_chars <= 0:
             return [], geometry.width, geometry.height
-        text = _page_text(tp, n_chars)
-        get_size = pdfium_c.FPDFText_GetFontSize
-        box = geometry.box
+        words = _words(tp, _page_text(tp, n_chars), geometry)
         fonts = _FontProbe(tp)
-        words: list[_Word] = []
-        for match in _TOKEN_RE.finditer(text):
-            start, end = match.span()
-            token = match.group()
-            if not token.isascii():
-                token = _strip_ignored(token)
-                if not token:
-                    continue
-                if len(token) != end - start:  # ignored characters inside: go char by char
-                    _char_words(tp, text, start, end, box, fonts, words)
-                    continue
-            if end - start == 1:
-                x0, x1, top, bottom = box(tp, start)
-                word = _Word(x0, x1, top, bottom, get_size(tp, start))
-            else:
-                x0, _, top, bottom = box(tp, start)
-                lx0, x1, ltop, lbottom = box(tp, end - 1)
-                size = get_size(tp, start)
-                last_size = get_size(tp, end - 1)
-                height = bottom - top
-                if (
-                    abs(size - last_size) > 0.15 * max(size, last_size)
-                    or min(bottom, lbottom) - max(top, ltop) < 0.5 * min(height, lbottom - ltop)
-                    or x1 < x0
-                    or _MIXED_TOKEN_RE.search(token)
-                ):
-                    _char_words(tp, text, start, end, box, fonts, words)
-                    continue
-                word = _Word(x0, x1, min(top, ltop), max(bottom, lbottom), size)
-            word.text = token
-            word.bold = fonts.bold(start)
-            words.append(word)
+        segments = _segments(words, fonts.bold)
     finally:
         textpage.close()
+    return segments, geometry.width, geometry.height
+
+
+def _words(tp: object, text: str, geometry: _Geometry) -> list[_Word]:
+    get_size = pdfium_c.FPDFText_GetFontSize
+    box = geometry.box
+    words: list[_Word] = []
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        token = match.group()
+        if not (token.isascii() and token.isprintable()):
+            token = _strip_ignored(token)
+            if not token:
+                continue
+            if len(token) != end - start:  # ignored characters inside: go char by char
+                _char_words(tp, text, start, end, box, words)
+                continue
+        if end - start == 1:
+            x0, x1, top, bottom = box(tp, start)
+            word = _Word(x0, x1, top, bottom, get_size(tp, start))
+        else:
+            x0, _, top, bottom = box(tp, start)
+            lx0, x1, ltop, lbottom = box(tp, end - 1)
+            size = get_size(tp, start)
+            last_size = get_size(tp, end - 1)
+            if (
+                abs(size - last_size) > 0.15 * max(size, last_size)
+                or min(bottom, lbottom) - max(top, ltop) < 0.5 * min(bottom - top, lbottom - ltop)
+                or x1 < x0
+                or x1 - x0 > 1.2 * size * len(token)  # wider than its letters: a jump inside
+                or (not token[-1].isalnum() and _MIXED_TOKEN_RE.search(token))
+            ):
+                _char_words(tp, text, start, end, box, words)
+                continue
+            word = _Word(x0, x1, min(top, ltop), max(bottom, lbottom), size)
+        word.text = token
+        word.index = start
+        words.append(word)
+    # Text at an angle to the page's own text (a vertical margin label, a rotated stamp) is
+    # dropped: its characters would otherwise stack into one-letter lines.
+    directions: Counter[int] = Counter()
+    for w in words:
+        directions[w.angle] += len(w.text)
+    main = directions.most_common(1)[0][0] if directions else 0
     kept: list[_Word] = []
     for word in words:
+        if word.angle != main:
+            continue
         raw_text = word.text
         if not raw_text.isascii():
             # PDFium reports a hyphen it saw at a line end as U+FFFE.
@@ -410,11 +456,16 @@ def _extract_words(page: pdfium.PdfPage) -> tuple[list[_Word], float, float]:
             raw_text = word.text = raw_text.replace("\x02", "-")
         if raw_text.strip():
             kept.append(word)
-    return kept, geometry.width, geometry.height
+    return kept
+
+
+def _ignored(ch: str) -> bool:
+    """Format controls and private-use glyphs (icon fonts) carry no text."""
+    return ch in _IGNORED_CHARS or "\ue000" <= ch <= "\uf8ff" or (ch < " " and ch != "\x02")
 
 
 def _strip_ignored(token: str) -> str:
-    return "".join(c for c in token if c not in _IGNORED_CHARS and not ("\ue000" <= c <= "\uf8ff"))
+    return "".join(c for c in token if not _ignored(c))
 
 
 def _char_words(
@@ -422,18 +473,20 @@ def _char_words(
     text: str,
     start: int,
     end: int,
-    box: object,
-    fonts: _FontProbe,
+    box: Callable[[object, int], tuple[float, float, float, float]],
     words: list[_Word],
 ) -> None:
     """Split one token into words character by character (size changes, glued marks)."""
     get_size = pdfium_c.FPDFText_GetFontSize
     cur: _Word | None = None
+    first_word = len(words)
+    centres: list[tuple[float, float]] = []
     for i in range(start, end):
         ch = text[i]
-        if ch in _IGNORED_CHARS or "\ue000" <= ch <= "\uf8ff":
+        if _ignored(ch):
             continue
-        x0, x1, ctop, cbottom = box(tp, i)  # type: ignore[operator]
+        x0, x1, ctop, cbottom = box(tp, i)
+        centres.append(((x0 + x1) / 2, (ctop + cbottom) / 2))
         size = get_size(tp, i)
         if cur is not None:
             gap = x0 - cur.x1
@@ -454,15 +507,29 @@ def _char_words(
             cur.text = "".join(cur.chars)
         cur = _Word(x0, x1, ctop, cbottom, size)
         cur.glue = glue
+        cur.index = i
         cur.chars.append(ch)
-        cur.bold = fonts.bold(i)
         words.append(cur)
     if cur is not None:
         cur.text = "".join(cur.chars)
+    # Characters that mostly advance down or up the page are vertical text. (One big jump is
+    # only a word hyphenated across a line or column break.)
+    steps = list(zip(centres, centres[1:], strict=False))
+    vertical = sum(1 for (ax, ay), (bx, by) in steps if abs(by - ay) > abs(bx - ax))
+    if len(steps) >= 2 and vertical * 3 >= 2 * len(steps):
+        for word in words[first_word:]:
+            word.angle = 1
 
 
-def _segments(words: list[_Word]) -> list[_Seg]:
-    """Group words (content order) into segments: same baseline, no gap wider than 0.8 em."""
+def _segments(words: list[_Word], bold: Callable[[int], bool]) -> list[_Seg]:
+    """Group words (content order) into segments: one baseline, no unusually wide gap.
+
+    "Wide" adapts to the line: justified text spreads every word gap evenly (often past one
+    em in narrow columns), while a gutter or a table gap stands out against the line's usual
+    gap. A gap is wide when it exceeds 0.8 em and 2.5 times the line's lower-quartile gap,
+    capped at 2.2 em so that evenly spaced table cells still split; between two numbers,
+    anything wider than half an em is a cell boundary.
+    """
     segments: list[_Seg] = []
     run: list[_Word] = []
     for word in words:
@@ -472,14 +539,48 @@ def _segments(words: list[_Word]) -> list[_Seg]:
             small = min(word.bottom - word.top, last.bottom - last.top)
             gap = word.x0 - last.x1
             size = max(word.size, last.size)
-            if overlap >= 0.3 * small and -0.5 * size <= gap <= _SEGMENT_GAP_EM * size:
+            if overlap >= 0.3 * small and -0.5 * size <= gap <= 6 * size:
                 run.append(word)
                 continue
-            segments.append(_finish_segment(run))
+            _probe_bold(run, bold)
+            segments.extend(_split_run(run))
         run = [word]
     if run:
-        segments.append(_finish_segment(run))
+        _probe_bold(run, bold)
+        segments.extend(_split_run(run))
     return segments
+
+
+def _probe_bold(run: list[_Word], bold: Callable[[int], bool]) -> None:
+    """Bold flags for one line: its two ends decide unless they disagree."""
+    first = bold(run[0].index)
+    last = bold(run[-1].index) if len(run) > 1 else first
+    if first == last and len(run) > 2:
+        for word in run:
+            word.bold = first
+        return
+    for k, word in enumerate(run):
+        word.bold = first if k == 0 else last if k == len(run) - 1 else bold(word.index)
+
+
+def _split_run(run: list[_Word]) -> list[_Seg]:
+    if len(run) == 1:
+        return [_finish_segment(run)]
+    gaps = [b.x0 - a.x1 for a, b in zip(run, run[1:], strict=False)]
+    ordered = sorted(gaps)
+    usual = ordered[len(ordered) // 4] if len(ordered) >= 2 else 0.0
+    out: list[_Seg] = []
+    start = 0
+    for i, gap in enumerate(gaps, start=1):
+        size = max(run[i].size, run[i - 1].size)
+        limit = max(_SEGMENT_GAP_EM * size, min(2.5 * usual, 2.2 * size))
+        if gap > limit or (
+            gap > 0.5 * size and _numeric(run[i - 1].text) and _numeric(run[i].text)
+        ):  # two numbers set apart wider than a space: table cells ("2015   2020")
+            out.append(_finish_segment(run[start:i]))
+            start = i
+    out.append(_finish_segment(run[start:]))
+    return out
 
 
 def _finish_segment(words: list[_Word]) -> _Seg:
@@ -536,35 +637,71 @@ class _RawPage:
         return _band_key(text), offset, _SPACES_RE.sub(" ", text.lower()).strip()
 
 
+def _same_row(a: _Seg, b: _Seg) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) > 0.3 * min(a.height, b.height)
+
+
 def _strip_running_lines(page: _RawPage, window: list[_RawPage]) -> None:
     """Drop header/footer segments: page numbers, and band text repeated on nearby pages.
 
     A band line repeats when another page's band has the same text once digits are masked and
     either the very same text (a fixed title or year) or numbers that move with the page number
     (a printed folio such as "12 | City report"). Most pages must agree when the window is
-    large, so one coincidence does not delete body text.
+    large, so one coincidence does not delete body text. A page-number-like segment ("12",
+    "Page 3 of 14") goes only when nothing kept shares its row: a table cell is not a folio.
     """
     others = [p for p in window if p is not page]
     need = 1 if len(others) < 4 else 2
-    kept: list[_Seg] = []
+    verdict: dict[int, bool] = {}  # id(segment) -> drop
+    numbers: list[_Seg] = []
     for seg in page.segments:
         band = page.band_of(seg)
-        if band:
-            text = seg.text.strip()
-            if _PAGE_NUMBER_RE.match(text) or not any(c.isalnum() for c in text):
-                continue
-            digit_key, offset, exact = page.key(seg)
-            repeats = 0
-            for other in others:
-                if any(
-                    k == digit_key and (o == offset or e == exact)
-                    for k, o, e in other.band_keys[band]
-                ):
-                    repeats += 1
-            if repeats >= need:
-                continue
-        kept.append(seg)
-    page.segments = kept
+        if not band:
+            continue
+        text = seg.text.strip()
+        if not any(c.isalnum() for c in text):
+            verdict[id(seg)] = True
+            continue
+        if _PAGE_NUMBER_RE.match(text):
+            numbers.append(seg)
+            continue
+        digit_key, offset, exact = page.key(seg)
+        repeats = 0
+        for other in others:
+            if any(
+                k == digit_key and (o == offset or e == exact) for k, o, e in other.band_keys[band]
+            ):
+                repeats += 1
+        verdict[id(seg)] = repeats >= need
+    for seg in numbers:
+        if len(numbers) >= 3 and sum(1 for n in numbers if _same_row(n, seg)) >= 3:
+            continue  # a row of numbers in the band is a table row, not a folio
+        row_mates = [s for s in page.segments if s is not seg and _same_row(s, seg)]
+        alone = all(
+            verdict.get(id(s), False) or _PAGE_NUMBER_RE.match(s.text.strip()) for s in row_mates
+        )
+        text = seg.text.strip()
+        if alone and _BARE_NUMBER_RE.match(text):
+            # A bare "2020" may be the tail of a sentence; a folio moves with the page, so
+            # some nearby page shows a bare number at the same offset from its page number.
+            band = page.band_of(seg)
+            _, offset, _ = page.key(seg)
+            alone = any(
+                ("#", offset) == (k, o) for other in others for k, o, _ in other.band_keys[band]
+            )
+        verdict[id(seg)] = alone
+    # A short band segment on the same row as a running header belongs to it (the section
+    # name printed beside the report title changes every chapter, so it rarely repeats).
+    dropped = [s for s in page.segments if verdict.get(id(s), False)]
+    for seg in page.segments:
+        if (
+            not verdict.get(id(seg), False)
+            and page.band_of(seg)
+            and len(seg.words) <= 12
+            and any(_same_row(seg, d) for d in dropped)
+        ):
+            verdict[id(seg)] = True
+    page.segments = [s for s in page.segments if not verdict.get(id(s), False)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -599,7 +736,7 @@ def _find_gutter(segs: list[_Seg]) -> tuple[float, float] | None:
     # Strips at every crossing level: a low threshold finds the narrow true gutter, a higher one
     # tolerates a title or two that cross it.
     runs: set[tuple[int, int]] = set()
-    for level in range(allowed + 1):
+    for level in sorted({0, 1, 2, 3, allowed // 2, allowed}):
         start = -1
         for x in range(span):
             if coverage[x] <= level:
@@ -785,12 +922,18 @@ def _lines(segs: list[_Seg], toc_page: bool) -> list[_Seg]:
     multi = [len(r) >= 2 and not (len(r) == 2 and _is_marker(r[0].text)) for r in rows]
     lines: list[_Seg] = []
     for i, row in enumerate(rows):
+        if lines and lines[-1].kind == "table" and _wraps_cells(lines[-1], row):
+            table = lines[-1]
+            assert table.cells is not None
+            for seg in row:
+                k = min(range(len(table.cell_x)), key=lambda j: abs(table.cell_x[j] - seg.x0))
+                table.cell_words[k].extend(seg.words)
+            table.bottom = max(table.bottom, max(s.bottom for s in row))
+            continue
         line = _merge_row(row) if len(row) > 1 else row[0]
         text = line.text
         cells = [s.text for s in row]
-        if _TOC_LEADER_RE.search(text) or (
-            toc_page and len(row) >= 2 and _numeric(cells[-1]) and any(c.isalpha() for c in text)
-        ):
+        if _TOC_LEADER_RE.search(text) or (toc_page and _TOC_ENTRY_RE.match(text)):
             line.kind = "toc"
             line.cells = None
         elif multi[i]:
@@ -798,10 +941,13 @@ def _lines(segs: list[_Seg], toc_page: bool) -> list[_Seg]:
                 i + 1 < len(rows) and multi[i + 1] and _aligned(row, rows[i + 1])
             )
             numeric_cells = sum(1 for c in cells[1:] if _numeric(c))
-            if neighbours or numeric_cells >= 1 or len(row) >= 3:
-                if not _columns_in_disguise(row):
-                    line.kind = "table"
-                    line.cells = cells
+            if (neighbours or numeric_cells >= 1 or len(row) >= 3) and not (
+                _columns_in_disguise(row)
+            ):
+                line.kind = "table"
+                line.cells = cells
+                line.cell_x = [s.x0 for s in row]
+                line.cell_words = [list(s.words) for s in row]
         else:
             tokens = text.split()
             numbers = sum(1 for t in tokens if _numeric(t))
@@ -812,7 +958,66 @@ def _lines(segs: list[_Seg], toc_page: bool) -> list[_Seg]:
                     t for t in tokens if _numeric(t)
                 ]
         lines.append(line)
+    _align_table_cells(lines)
     return lines
+
+
+def _align_table_cells(lines: list[_Seg]) -> None:
+    """Cut cells that ran into the next column of their table.
+
+    A long description followed by a value only a space or two away stays one segment; the
+    columns the other rows of the same table agree on (a start shared by two rows) split it.
+    Cell texts are rebuilt from words, which also takes in wrapped cell lines.
+    """
+    i = 0
+    while i < len(lines):
+        if lines[i].kind != "table" or not lines[i].cell_words:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].kind == "table" and lines[j].cell_words:
+            j += 1
+        run = lines[i:j]
+        anchors: list[float] = []
+        if len(run) >= 2:
+            starts = sorted(x for ln in run for x in ln.cell_x)
+            cluster: list[float] = []
+            for x in starts:
+                if cluster and x - cluster[-1] > 2.0:
+                    if len(cluster) >= 2:
+                        anchors.append(cluster[0])
+                    cluster = []
+                cluster.append(x)
+            if len(cluster) >= 2:
+                anchors.append(cluster[0])
+        for ln in run:
+            pieces: list[list[_Word]] = []
+            for words in ln.cell_words:
+                current = [words[0]]
+                for prev, word in zip(words, words[1:], strict=False):
+                    same_line = abs(word.bottom - prev.bottom) < 0.3 * word.size
+                    if same_line and any(abs(word.x0 - a) <= 2.0 for a in anchors):
+                        pieces.append(current)
+                        current = [word]
+                    else:
+                        current.append(word)
+                pieces.append(current)
+            ln.cell_words = pieces
+            ln.cell_x = [p[0].x0 for p in pieces]
+            ln.cells = [_Seg(p).text for p in pieces]
+        i = j
+
+
+def _wraps_cells(table: _Seg, row: list[_Seg]) -> bool:
+    """A row right under a table row, one line-height down, with fewer pieces that each start
+    under a cell: the wrapped second line of those cells."""
+    if not table.cell_x or len(row) >= len(table.cell_x):
+        return False
+    size = max(s.size for s in row)
+    top = min(s.top for s in row)
+    if top - table.top > 1.35 * size or top < table.top:
+        return False
+    return all(any(abs(s.x0 - x) <= 3 for x in table.cell_x) for s in row)
 
 
 def _aligned(upper: list[_Seg], lower: list[_Seg]) -> bool:
@@ -841,30 +1046,28 @@ class _Style:
 
     def add_page(self, segs: list[_Seg]) -> None:
         for s in segs:
-            words = s.words
-            last = len(words) - 1
-            for i, w in enumerate(words):
-                self.sizes[round(w.size * 2) / 2] += len(w.text)
-                token = w.text.lower().strip(".,;:()[]\"'“”‘’")
-                if "-" in token[1:-1]:
-                    if i < last:  # a line-end hyphen is no evidence of a compound
-                        self.compounds.add(token)
-                elif len(token) > 3 and token.isalpha():
-                    self.vocab.add(token)
+            self.sizes[round(s.size * 2) / 2] += len(s.text)
+        # One pass of C-speed regexes over the page instead of a Python loop over words.
+        # Hyphenated tokens count as compounds only inside a line: a line-end hyphen is the
+        # thing being decided.
+        text = "\n".join(s.text for s in segs).lower()
+        self.vocab.update(_VOCAB_RE.findall(text))
+        self.compounds.update(_COMPOUND_RE.findall(text))
 
     @property
     def body(self) -> float:
         return self.sizes.most_common(1)[0][0] if self.sizes else 10.0
 
+    def add_pitch(self, ratios: list[float]) -> None:
+        self.pitch.extend(ratios)
+        if len(self.pitch) > 800:  # a running sample is enough; keep memory flat
+            del self.pitch[:400]
+
     @property
     def pitch_ratio(self) -> float:
         if len(self.pitch) >= 5:
-            return statistics.median(self.pitch[-400:])
+            return statistics.median(self.pitch)
         return 1.2
-
-
-def _first_token(text: str) -> str:
-    return text.split(" ", 1)[0] if text else ""
 
 
 def _ends_sentence(text: str) -> bool:
@@ -873,12 +1076,15 @@ def _ends_sentence(text: str) -> bool:
 
 
 class _BlockDraft:
-    __slots__ = ("lines", "list_item", "weak_enum", "text_x")
+    __slots__ = ("lines", "list_item", "weak_enum", "text_x", "bullet")
 
     def __init__(self, line: _Seg, list_item: bool, weak_enum: bool) -> None:
         self.lines = [line]
         self.list_item = list_item
         self.weak_enum = weak_enum
+        # Bullet glyphs almost always hang: wrapped lines align with the text, not the glyph.
+        first = line.words[0].text if line.words else ""
+        self.bullet = list_item and first[:1] in _BULLETS and first[:1] not in _DASH_BULLETS
         self.text_x = line.x0
         if list_item and len(line.words) > 1:
             self.text_x = line.words[1].x0
@@ -898,88 +1104,99 @@ def _line_start(line: _Seg) -> tuple[bool, bool]:
     return False, False
 
 
+class _Column:
+    """Geometry of one column's text lines, for block-break decisions."""
+
+    __slots__ = ("left", "right", "width", "pitch", "n_lines", "small")
+
+    def __init__(self, text_lines: list[_Seg], style: _Style) -> None:
+        self.left = min((ln.x0 for ln in text_lines), default=0.0)
+        self.right = max((ln.x1 for ln in text_lines), default=0.0)
+        self.width = max(self.right - self.left, 1.0)
+        self.n_lines = len(text_lines)
+        self.small = 0.86 * style.body
+        # Baseline pitch relative to the font size: this column's own when it has enough lines.
+        ratios = []
+        for a, b in zip(text_lines, text_lines[1:], strict=False):
+            if abs(a.size - b.size) < 0.5 and a.size > 0:
+                ratio = (b.bottom - a.bottom) / a.size
+                if 0.8 < ratio < 2.5:
+                    ratios.append(ratio)
+        style.add_pitch(ratios)
+        self.pitch = statistics.median(ratios) if len(ratios) >= 4 else style.pitch_ratio
+
+    def short(self, line: _Seg, share: float) -> bool:
+        """The line stops well before the column's right edge."""
+        return line.x1 < self.right - share * self.width
+
+
+def _breaks_before(
+    line: _Seg, prev: _Seg, draft: _BlockDraft, col: _Column, starts_item: bool, weak: bool
+) -> bool:
+    """Does ``line`` start a new block after ``prev``? Spacing, font, markers, indentation."""
+    size = max(prev.size, line.size)
+    delta = line.bottom - prev.bottom
+    if delta > col.pitch * size * 1.3 + 0.5 or delta < -0.5 * size:
+        return True  # extra white space (or a jump back up)
+    if abs(prev.size - line.size) > 0.12 * size or prev.bold != line.bold:
+        return True  # a change of type: heading, caption, footnote
+    closed = _ends_sentence(prev.text) or col.short(prev, 0.2)
+    if starts_item and (not weak or closed):
+        return True  # a bullet or number; "12." only after a finished line
+    if line.size <= col.small and _FOOTNOTE_START_RE.match(line.text) and closed:
+        return True  # the next note in a run of footnotes
+    if (
+        draft.list_item
+        and (
+            draft.bullet
+            or (len(draft.lines) >= 2 and abs(draft.lines[1].x0 - draft.text_x) < 0.3 * line.size)
+        )
+        and draft.text_x - draft.lines[0].x0 > 0.5 * line.size
+        and line.x0 < draft.text_x - 0.5 * line.size
+    ):
+        return True  # back at the margin after a hanging-indent list item
+    if (
+        line.x0 - col.left > 0.8 * line.size
+        and prev.x0 - col.left < 0.5 * line.size
+        and not draft.list_item
+        and col.n_lines > 3
+    ):
+        return True  # first-line indent
+    # A sentence that ends on a short line closed its paragraph.
+    return _ends_sentence(prev.text) and col.short(prev, 0.25)
+
+
 def _blocks_of_column(
     segs: list[_Seg], style: _Style, toc_page: bool
-) -> list[tuple[str, _Seg | list[_Seg]]]:
-    """Lines of one column grouped into drafts: ("table", line), ("toc", line), ("block", lines)."""
+) -> list[tuple[str, _Seg | _BlockDraft]]:
+    """One column's lines in order: ("table", line), ("toc", line) or ("block", draft)."""
     lines = _lines(segs, toc_page)
-    text_lines = [ln for ln in lines if not ln.kind]
-    left_edge = min((ln.x0 for ln in text_lines), default=0.0)
-    right_edge = max((ln.x1 for ln in text_lines), default=0.0)
-    col_width = max(right_edge - left_edge, 1.0)
-    # Baseline pitch of this column, relative to the font size, for spacing decisions.
-    ratios = []
-    for a, b in zip(text_lines, text_lines[1:], strict=False):
-        if abs(a.size - b.size) < 0.5 and a.size > 0:
-            ratio = (b.bottom - a.bottom) / a.size
-            if 0.8 < ratio < 2.5:
-                ratios.append(ratio)
-    style.pitch.extend(ratios)
-    pitch = statistics.median(ratios) if len(ratios) >= 4 else style.pitch_ratio
-
-    out: list[tuple[str, _Seg | list[_Seg]]] = []
+    col = _Column([ln for ln in lines if not ln.kind], style)
+    out: list[tuple[str, _Seg | _BlockDraft]] = []
     draft: _BlockDraft | None = None
     prev: _Seg | None = None
-    small = 0.86 * style.body
-
-    def flush() -> None:
-        nonlocal draft
-        if draft is not None:
-            out.append(("block", draft))  # type: ignore[arg-type]
-            draft = None
-
     for line in lines:
         if line.kind:
-            flush()
+            if draft is not None:
+                out.append(("block", draft))
+                draft = None
             out.append((line.kind, line))
             prev = None
             continue
         starts_item, weak = _line_start(line)
-        new_block = draft is None or prev is None
-        if not new_block and prev is not None:
-            size = max(prev.size, line.size)
-            delta = line.bottom - prev.bottom
-            indent = line.x0 - left_edge
-            if delta > pitch * size * 1.3 + 0.5 or delta < -0.5 * size:
-                new_block = True
-            elif abs(prev.size - line.size) > 0.12 * size or prev.bold != line.bold:
-                new_block = True
-            elif starts_item and (
-                not weak or _ends_sentence(prev.text) or prev.x1 < right_edge - 0.2 * col_width
-            ):
-                new_block = True
-            elif (
-                line.size <= small
-                and _FOOTNOTE_START_RE.match(line.text)
-                and (_ends_sentence(prev.text) or prev.x1 < right_edge - 0.2 * col_width)
-            ):
-                new_block = True
-            elif (
-                draft is not None
-                and draft.list_item
-                and len(draft.lines) >= 2
-                and abs(draft.lines[1].x0 - draft.text_x) < 0.3 * line.size
-                and draft.text_x - draft.lines[0].x0 > 0.5 * line.size
-                and line.x0 < draft.text_x - 0.5 * line.size
-            ):
-                new_block = True  # back at the margin after a hanging-indent list item
-            elif (
-                indent > 0.8 * line.size
-                and prev.x0 - left_edge < 0.5 * line.size
-                and not (draft is not None and draft.list_item)
-                and len(text_lines) > 3
-            ):
-                new_block = True  # first-line indent
-            elif _ends_sentence(prev.text) and prev.x1 < right_edge - 0.25 * col_width:
-                new_block = True  # a short last line closed the paragraph
-        if new_block:
-            flush()
+        if (
+            draft is None
+            or prev is None
+            or _breaks_before(line, prev, draft, col, starts_item, weak)
+        ):
+            if draft is not None:
+                out.append(("block", draft))
             draft = _BlockDraft(line, starts_item, weak)
         else:
-            assert draft is not None
             draft.lines.append(line)
         prev = line
-    flush()
+    if draft is not None:
+        out.append(("block", draft))
     return out
 
 
@@ -1001,9 +1218,10 @@ def _join_lines(lines: list[str], compounds: set[str], vocab: set[str]) -> str:
 def _join_pair(prev: str, text: str, compounds: set[str], vocab: set[str]) -> str:
     """Join two consecutive lines, deciding what a line-end hyphen was.
 
-    "infra-" + "structure" joins; "long-" + "term" keeps its hyphen when the document writes
-    "long-term" inside a line elsewhere, or its first part is a usual compound head; a capital,
-    a digit or an all-caps head ("COVID-") always keeps the hyphen.
+    "infra-" + "structure" joins (or any pair whose joined form the document uses); "long-" +
+    "term" keeps its hyphen when the document writes "long-term" inside a line elsewhere or
+    when either part is a usual compound part ("long-", "-based"); a capital, a digit or an
+    all-caps head ("COVID-") always keeps the hyphen.
     """
     last = prev[-1:]
     if last in _SOFT_HYPHENS:
@@ -1013,10 +1231,16 @@ def _join_pair(prev: str, text: str, compounds: set[str], vocab: set[str]) -> st
         tail = text.split(" ", 1)[0]
         tail_core = tail.rstrip(".,;:!?)”’\"'")
         if head[-1:].isalpha() and tail[:1].islower() and not head.isupper():
-            if f"{head}-{tail_core}".lower() in compounds:
+            low_head, low_tail = head.lower(), tail_core.lower()
+            if f"{low_head}-{low_tail}" in compounds:
                 return prev + text
-            if f"{head}{tail_core}".lower() in vocab or head.lower() not in _COMPOUND_FIRST_PARTS:
+            if f"{low_head}{low_tail}" in vocab:
                 return prev[:-1] + text
+            # A usual compound head or tail keeps the hyphen ("long-term", "gender-sensitive");
+            # anything else was a word broken for the line.
+            if low_head in _COMPOUND_FIRST_PARTS or low_tail in _COMPOUND_SECOND_PARTS:
+                return prev + text
+            return prev[:-1] + text
         return prev + text  # a real compound ("long-term", "Trade-Related", "2015-2030")
     return prev + " " + text
 
@@ -1028,7 +1252,9 @@ def _clean(text: str) -> str:
 
 
 def _strip_bullet(text: str) -> str:
-    if text[:1] in _BULLETS and text[:1] not in "-–—*" or (text[:1] in "-–—*" and text[1:2] == " "):
+    """Drop a bullet glyph (a dash only when a space follows it); numbers stay."""
+    first = text[:1]
+    if first in _BULLETS and (first not in _DASH_BULLETS or text[1:2] == " "):
         return text[1:].lstrip()
     return text
 
@@ -1052,8 +1278,8 @@ def _classify(draft: _BlockDraft, style: _Style, gap_before: bool, gap_after: bo
             len(lines) == 1
             and n_words <= 12
             and not ends
-            and not draft.list_item
             and (gap_before or gap_after)
+            and (not draft.list_item or (gap_before and gap_after and text[:1].isdigit()))
             and not text[:1].islower()
             and (_HEADING_PATTERN_RE.match(text) or (text.isupper() and len(text) >= 4))
         ):
@@ -1077,50 +1303,47 @@ def _layout(page: _RawPage, style: _Style) -> list[Block]:
     columns = _columns(segs)
     blocks: list[Block] = []
     positions: list[tuple[float, float]] = []  # (top, size) per block, for footnotes
+    last_full = False  # the last block's last line ran to its column's right edge
     for col in columns:
         drafts = _blocks_of_column(col, style, toc_page)
-        for idx, (kind, item) in enumerate(drafts):
-            if kind in ("table", "toc"):
-                line = item  # type: ignore[assignment]
-                assert isinstance(line, _Seg)
-                if kind == "table" and line.cells:
-                    cells = [_clean(c) for c in line.cells if _clean(c)]
+        for idx, (kind, draft) in enumerate(drafts):
+            if isinstance(draft, _Seg):  # a table row or a contents line
+                if kind == "table" and draft.cells:
+                    cells = [_clean(c) for c in draft.cells if _clean(c)]
                     blocks.append(Block("table_row", " | ".join(cells)))
                 else:
-                    blocks.append(Block("toc", _clean(line.text)))
-                positions.append((line.top, line.size))
+                    blocks.append(Block("toc", _clean(draft.text)))
+                positions.append((draft.top, draft.size))
+                last_full = False
                 continue
-            draft = item  # type: ignore[assignment]
-            assert isinstance(draft, _BlockDraft)
-            gap_before = (
-                idx == 0 or drafts[idx - 1][0] != "block" or _gap(drafts[idx - 1][1], draft)
-            )
-            gap_after = (
-                idx + 1 == len(drafts)
-                or drafts[idx + 1][0] != "block"
-                or _gap(draft, drafts[idx + 1][1])
-            )
+            gap_before = idx == 0 or _gap(drafts[idx - 1][1], draft)
+            gap_after = idx + 1 == len(drafts) or _gap(draft, drafts[idx + 1][1])
             block = _classify(draft, style, gap_before, gap_after)
             if not block.text:
                 continue
             first = draft.lines[0]
             size = statistics.median(ln.size for ln in draft.lines)
             # Continuation of a paragraph from the previous column (left -> right flow).
+            # A left column cut mid-sentence goes on at the top of the next column: lowercase
+            # or a digit there, or any start when the cut line ran to the column's edge.
+            opener = block.text[:1]
             if (
                 idx == 0
                 and blocks
                 and block.kind == "paragraph"
                 and blocks[-1].kind in ("paragraph", "list_item")
                 and not _ends_sentence(blocks[-1].text)
-                and block.text[:1].islower()
+                and (opener.islower() or opener.isdigit() or (last_full and opener.isupper()))
             ):
                 merged = _clean(
                     _join_pair(blocks[-1].text, block.text, style.compounds, style.vocab)
                 )
                 blocks[-1] = Block(blocks[-1].kind, merged)
+                last_full = _reaches_edge(draft.lines[-1], col)
                 continue
             blocks.append(block)
             positions.append((first.top, size))
+            last_full = _reaches_edge(draft.lines[-1], col)
     # Footnotes: small type at the foot of the page with nothing of body size below it.
     lowest_body = max(
         (top for (top, size) in positions if size > 0.86 * body), default=float("-inf")
@@ -1136,7 +1359,13 @@ def _layout(page: _RawPage, style: _Style) -> list[Block]:
     return blocks
 
 
-def _gap(upper: object, lower: object) -> bool:
+def _reaches_edge(line: _Seg, column: list[_Seg]) -> bool:
+    left = min(s.x0 for s in column)
+    right = max(s.x1 for s in column)
+    return line.x1 >= right - 0.08 * max(right - left, 1.0)
+
+
+def _gap(upper: _Seg | _BlockDraft, lower: _Seg | _BlockDraft) -> bool:
     """Vertical whitespace between two drafts larger than ordinary line spacing."""
     if not isinstance(upper, _BlockDraft) or not isinstance(lower, _BlockDraft):
         return True
@@ -1172,10 +1401,10 @@ def _load_page(doc: pdfium.PdfDocument, index: int) -> _RawPage:
         except pdfium.PdfiumError:
             raise CorruptPdfError(f"corrupt PDF: page {index + 1} cannot be read") from None
         try:
-            words, width, height = _extract_words(page)
+            segments, width, height = _extract_segments(page)
         finally:
             page.close()
-    return _RawPage(index + 1, _segments(words), width, height)
+    return _RawPage(index + 1, segments, width, height)
 
 
 def read_pdf(path: Path, *, max_pages: int | None = None) -> Iterator[Page]:

@@ -127,9 +127,7 @@ def indicator_codes(reference_dir: Path = DEFAULT_REFERENCE_DIR) -> frozenset[st
 
 
 @cache
-def titles(
-    kind: str, language: str, reference_dir: Path = DEFAULT_REFERENCE_DIR
-) -> dict[str, str]:
+def titles(kind: str, language: str, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> dict[str, str]:
     """Code -> title for one kind ("goal", "goal_short", "target", "indicator") and language.
 
     English comes from the 2025 framework files (the translations may describe older indicator

@@ -239,7 +239,9 @@ def evaluate(
         threshold = float(getattr(getattr(tagger, "params", None), "threshold", 0.5))
     texts, index = _unique_texts(rows)
     scores = np.asarray(tagger.goal_scores(texts, language)) if texts else np.zeros((0, N_GOALS))
-    predicted = [bool(scores[i, row.sdg - 1] >= threshold) for i, row in zip(index, rows)]
+    predicted = [
+        bool(scores[i, row.sdg - 1] >= threshold) for i, row in zip(index, rows, strict=True)
+    ]
     return report_from_predictions(rows, predicted, title)
 
 
@@ -258,6 +260,16 @@ def write_predictions(path: Path | str, report: EvalReport) -> Path:
 # ---------------------------------------------------------------------------------------------
 # Cross-validated tuning of the global parameters
 # ---------------------------------------------------------------------------------------------
+
+
+# The grid used for docs/sdg_tagging.md: every value is global (the same for all 17 SDGs).
+DEFAULT_GRID: dict[str, tuple[float, ...]] = {
+    "threshold": (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7),
+    "scale": (3.0, 4.0, 6.0, 8.0, 12.0),
+    "share_power": (0.0, 0.25, 0.5),
+    "length_exponent": (0.0, 0.25, 0.5),
+    "similarity_weight": (0.0, 4.0, 8.0),
+}
 
 
 def stratified_folds(rows: Sequence[BenchmarkRow], k: int = 5, seed: int = 0) -> list[int]:
@@ -307,7 +319,7 @@ class CVReport:
 def cross_validate(
     rows: Sequence[BenchmarkRow],
     tagger,
-    grid: Mapping[str, Iterable[float]],
+    grid: Mapping[str, Iterable[float]] = DEFAULT_GRID,
     k: int = 5,
     seed: int = 0,
     language: str = "en",

@@ -8,11 +8,10 @@ CPU cores. It combines four kinds of evidence:
    "ODD 11", "meta 11.1", "cible 11.1", ...), which decide on their own;
 2. curated, weighted term lists per goal (models/sdg_terms.py) plus the official short goal
    titles, matched on normalised tokens with blockers ("water-cooled") and negation cues;
-3. a topic profile of the passage: how the term evidence is spread over the 17 goals. Experts
-   judge whether a text is *about* a goal, so a goal that gets a small share of a passage's
-   evidence, next to a goal that dominates it, is not tagged;
-4. similarity (TF-IDF over stems) to the official target and indicator texts in the passage's
-   language, which resolves the target of a goal-level tag and adds a small amount of evidence.
+3. similarity (TF-IDF over stems) to the official target and indicator texts in the passage's
+   language, which resolves the target of a goal-level tag and adds a little evidence;
+4. optionally, a topic profile: a goal's share of the passage's strongest goal evidence can damp
+   its score (`share_power`; cross-validation chose 0, so it is off by default).
 
 Scores are in [0, 1]; a goal is tagged when its score reaches `TaggerParams.threshold`. The few
 global parameters in TaggerParams were chosen by cross-validation (see docs/sdg_tagging.md and
@@ -32,7 +31,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -59,7 +58,15 @@ _ACRONYM_PLURAL = re.compile(r"^[A-Z0-9]{2,}s$")
 _STEM_EXCEPTIONS: dict[str, dict[str, str]] = {
     "en": {"aids": "aids", "gas": "gas", "bus": "bus", "news": "news", "series": "series"},
     "es": {"pais": "pais", "paises": "pais", "mes": "mes", "meses": "mes", "gas": "gas"},
-    "fr": {"mere": "mere", "meres": "mere", "pays": "pays", "fois": "fois", "eaux": "eau"},
+    "fr": {
+        "mere": "mere",
+        "meres": "mere",
+        "pays": "pays",
+        "fois": "fois",
+        "eaux": "eau",
+        "ile": "ile",
+        "iles": "ile",
+    },
 }
 
 
@@ -100,31 +107,37 @@ def _stem(word: str, language: str) -> str:
             word = word[:-3] + "al"
         elif word.endswith(("s", "x")):
             word = word[:-1]
-        if word.endswith("e") and len(word) >= 4:
+        # Final -e merges feminine and plural forms (urbain/urbaine); short words keep it so
+        # that "île" does not become the pronoun "il".
+        if word.endswith("e") and len(word) >= 5:
             word = word[:-1]
         return word
-    # Spanish and any other language: drop plural s, then a final gender/number vowel.
+    # Spanish and any other language: drop the plural -s/-es but keep gender vowels, which
+    # distinguish words like niña/niño and parte/parto.
     if word.endswith("ces") and len(word) > 4:
         return word[:-3] + "z"
     if word.endswith("s"):
         word = word[:-1]
-    if word.endswith(("a", "e", "o")) and len(word) >= 4:
-        word = word[:-1]
+        if word.endswith("e") and len(word) >= 4 and word[-2] in "dlnrjyz":
+            word = word[:-1]
     return word
+
+
+@lru_cache(maxsize=200_000)
+def _token_key(raw: str, language: str) -> tuple[str, bool]:
+    """Normalised key and acronym flag of one raw token (cached: texts repeat words a lot)."""
+    upper = len(raw) >= 2 and (raw.isupper() or bool(_ACRONYM_PLURAL.match(raw)))
+    word = _fold(raw)
+    if upper and _ACRONYM_PLURAL.match(raw):
+        return word[:-1], True
+    return _stem(word, language), upper
 
 
 def normalise_tokens(text: str, language: str = "en") -> list[Token]:
     """Tokens of `text` with normalised keys; acronyms keep an `upper` flag ("WHO" vs "who")."""
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
-        raw = match.group()
-        upper = len(raw) >= 2 and (raw.isupper() or bool(_ACRONYM_PLURAL.match(raw)))
-        word = _fold(raw)
-        if upper and _ACRONYM_PLURAL.match(raw):
-            word = word[:-1]
-            key = word
-        else:
-            key = _stem(word, language)
+        key, upper = _token_key(match.group(), language)
         tokens.append(Token(key, upper, match.start(), match.end()))
     return tokens
 
@@ -206,7 +219,7 @@ class Lexicon:
 
     def __init__(self, entries: Sequence[TermEntry]):
         self.exact: dict[str, list[TermEntry]] = defaultdict(list)
-        self.prefixed: list[TermEntry] = []
+        self.prefixed: dict[str, list[TermEntry]] = defaultdict(list)  # by first 3 characters
         seen: set[tuple] = set()
         for entry in entries:
             ident = (entry.keys, entry.upper, entry.goal, entry.kind)
@@ -214,9 +227,13 @@ class Lexicon:
                 continue
             seen.add(ident)
             if entry.prefix[0]:
-                self.prefixed.append(entry)
+                self.prefixed[entry.keys[0][:3]].append(entry)
             else:
                 self.exact[entry.keys[0]].append(entry)
+        # Longest entries first, so matching can stop at the first length that fits.
+        for table in (self.exact, self.prefixed):
+            for key in table:
+                table[key].sort(key=lambda e: -len(e.keys))
         self.max_len = max((len(e.keys) for e in entries), default=1)
         self.n_entries = len(seen)
 
@@ -235,18 +252,32 @@ class Lexicon:
                 return False
         return True
 
+    def _longest(self, entries: Sequence[TermEntry], tokens: Sequence[Token], i: int) -> list:
+        """All entries of the greatest length that fit at token i (entries sorted longest first)."""
+        found: list[TermEntry] = []
+        for entry in entries:
+            if found and len(entry.keys) < len(found[0].keys):
+                break
+            if self._fits(entry, tokens, i):
+                found.append(entry)
+        return found
+
     def match(self, tokens: Sequence[Token]) -> list[Match]:
         matches: list[Match] = []
         i = 0
         negate_until = -1
         while i < len(tokens):
-            candidates = [e for e in self.exact.get(tokens[i].key, ()) if self._fits(e, tokens, i)]
-            candidates += [e for e in self.prefixed if self._fits(e, tokens, i)]
-            if not candidates:
+            best = self._longest(self.exact.get(tokens[i].key, ()), tokens, i)
+            if tokens[i].key[:3] in self.prefixed:
+                extra = self._longest(self.prefixed[tokens[i].key[:3]], tokens, i)
+                if extra and (not best or len(extra[0].keys) > len(best[0].keys)):
+                    best = extra
+                elif extra and len(extra[0].keys) == len(best[0].keys):
+                    best = best + extra
+            if not best:
                 i += 1
                 continue
-            longest = max(len(e.keys) for e in candidates)
-            best = [e for e in candidates if len(e.keys) == longest]
+            longest = len(best[0].keys)
             end_token = i + longest
             kinds = {e.kind for e in best}
             if "negation" in kinds:
@@ -322,9 +353,7 @@ class ExplicitRef:
     context: bool  # True when the reference is unambiguous (SDG keyword or SDG context)
 
 
-def find_explicit_refs(
-    text: str, reference_dir: Path = DEFAULT_REFERENCE_DIR
-) -> list[ExplicitRef]:
+def find_explicit_refs(text: str, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> list[ExplicitRef]:
     """Explicit SDG, target and indicator references in `text`, validated against the framework.
 
     "SDG 6", "ODS 6" and "ODD 11" always count. "Goal 11", "Objetivo 11" and "objectif 11" count
@@ -364,8 +393,10 @@ def find_explicit_refs(
                 continue
             if is_target_kw and target is None:
                 continue
-            if not (sdg_kw or is_target_kw or is_indicator_kw) and target is None and not (
-                has_context
+            if (
+                not (sdg_kw or is_target_kw or is_indicator_kw)
+                and target is None
+                and not (has_context)
             ):
                 continue  # "Goal 3 of our strategy" without any SDG context
             refs.append(
@@ -515,12 +546,12 @@ class TaggerParams:
     """The global knobs. They were tuned by cross-validation on the expert benchmark's dev split
     (one value for all goals), see docs/sdg_tagging.md."""
 
-    threshold: float = 0.5  # tag a goal when its score reaches this
-    scale: float = 4.0  # term evidence that gives a score of 1 - 1/e (before the share factor)
-    length_exponent: float = 0.5  # evidence is divided by (tokens / 100) ** length_exponent
-    share_power: float = 0.5  # score *= (goal evidence / best goal's evidence) ** share_power
-    similarity_weight: float = 0.0  # evidence added per unit of best-target TF-IDF similarity
-    target_min_similarity: float = 0.12  # below this, a goal tag keeps target None
+    threshold: float = 0.4  # tag a goal when its score reaches this
+    scale: float = 8.0  # evidence that gives a score of 1 - 1/e (before the share factor)
+    length_exponent: float = 0.0  # evidence is divided by (tokens / 100) ** length_exponent
+    share_power: float = 0.0  # score *= (goal evidence / best goal's evidence) ** share_power
+    similarity_weight: float = 4.0  # evidence per unit of best-target TF-IDF similarity
+    target_min_similarity: float = 0.15  # below this, a goal tag keeps target None
     explicit_score: float = 0.95  # score of a goal named explicitly
 
 
@@ -533,7 +564,7 @@ class _Analysis:
     term_evidence: np.ndarray  # (17,) raw weighted evidence
     explicit: list[ExplicitRef]
     similarity: np.ndarray  # (n_targets,)
-    keys: list[str]
+    query: np.ndarray  # tf-idf vector of the text in the target index's vocabulary
     n_tokens: int
 
 
@@ -626,7 +657,8 @@ class SdgTagger:
         index = _target_index(lang, self.reference_dir)
         stop = _stopword_keys(lang)
         keys = [t.key for t in tokens if t.key not in stop and len(t.key) > 2]
-        similarity = index.matrix @ _tfidf_vector(keys, index)
+        query = _tfidf_vector(keys, index)
+        similarity = index.matrix @ query
         best_sim = np.zeros(N_GOALS)
         np.maximum.at(best_sim, index.goals - 1, similarity)
         explicit = find_explicit_refs(text, self.reference_dir)
@@ -638,7 +670,7 @@ class SdgTagger:
             evidence[None, :], np.array([len(tokens)]), named[None, :], best_sim[None, :]
         )
         scores = scores_from_features(features, self.params)[0]
-        return _Analysis(scores, evidence_terms, evidence, explicit, similarity, keys, len(tokens))
+        return _Analysis(scores, evidence_terms, evidence, explicit, similarity, query, len(tokens))
 
     def features(self, texts: Sequence[str], language: str = "en") -> GoalFeatures:
         """Raw per-goal features of many texts; `scores_from_features` turns them into scores.
@@ -750,7 +782,8 @@ class SdgTagger:
         rows = [i for i, t in enumerate(index.indicator_targets) if t == target]
         if not rows:
             return None
-        vec = _tfidf_vector(a.keys, index)
-        sims = index.indicator_matrix[rows] @ vec
+        sims = index.indicator_matrix[rows] @ a.query
         i = int(np.argmax(sims))
+        if sims[i] <= 0:
+            return None
         return {"indicator": index.indicator_codes[rows[i]], "similarity": round(float(sims[i]), 3)}

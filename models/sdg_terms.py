@@ -45,6 +45,11 @@ TERMS["en"] = {
    economic resources; ownership of land; land rights; pension; pensions; social spending;
    deprived; homeless; homelessness; food stamps; income security
 0.5: vulnerable; poor; disadvantaged; marginalised; livelihood; livelihoods
+2: poverty trap; poverty traps; ultra-poor; ultra poor; extreme poor; income transfers;
+   social grants;
+   social insurance; safety-net; welfare state; welfare programmes; welfare programs; destitute;
+   beggars; begging; pro-poor; antipoverty; graduation programmes; public works programmes;
+   $1.90 a day; $1.25 a day; dollar a day; headcount ratio; below the poverty line
 """,
     2: """
 3: hunger; food security; food insecurity; malnutrition; undernutrition; undernourishment;
@@ -65,6 +70,17 @@ TERMS["en"] = {
    arable; agricultural land; commodity prices; food safety; orchards; horticulture;
    veterinary; animal health; fodder; feed crops; rural
 0.5: land; rural areas; producers; markets; exports
+2: agrarian; agronomists; farmworkers; farm workers; peasant; peasants; crop yields;
+   crop production;
+   food prices; food inflation; food basket; food banks; food bank; soup kitchens; nourishment;
+   underweight; calorie; calories; protein intake; vitamin A; iodine; fortification;
+   biofortification;
+   pulses; legumes; soybean; soybeans; potatoes; vegetables; fruit; fruits; beans; barley; oats;
+   coffee; cocoa; cotton; sugar cane; sugarcane; palm oil; plantations; plantation; agro-industry;
+   agricultural research; agricultural extension; extension services; land reform; sharecroppers;
+   locust; locusts; crop failure; crop insurance; pests; plant diseases; genetically modified crops;
+   GM crops; seed banks; gene banks; food sovereignty; food processing; agricultural markets;
+   commodity exchange; food reserve
 """,
     3: """
 3: health care; healthcare; public health; maternal mortality; infant mortality;
@@ -88,6 +104,20 @@ TERMS["en"] = {
 1: care; wellness; nutrition; air pollution; births; sick; sickness; chronic; stress;
    prevention; preventive; epidemiological; genomics; genetic; clinical; surgical; surgery
 0.5: mortal; life; lives; safety
+2: HIV prevention; antiretroviral; antiretrovirals; ART; measles; polio; cholera; typhoid; dengue;
+   Ebola; Zika; influenza; pneumonia; diarrhoea; diarrhea; diarrhoeal; respiratory; asthma;
+   hypertension; blood pressure; strokes; heart disease; blindness; kidney; tumour; tumor; tumours;
+   oncology; chemotherapy; radiotherapy; dental; oral health; eye care;
+   rehabilitation; palliative care; ambulance; emergency care; intensive care; health centres;
+   health centers; health posts; community health workers; health facilities; health expenditure;
+   out-of-pocket; health spending; health outcomes; health status; health inequalities; maternal
+   health; child health; newborn care; stillbirths; stillbirth; caesarean; midwifery;
+   breastfeeding; opioids; opioid; narcotic; narcotics; harm reduction; addiction; alcoholism;
+   binge drinking; e-cigarettes; smokers; physical activity; sedentary; noncommunicable; NCDs;
+   antimicrobial resistance; AMR; pathogens; pathogen; bacteria; parasites; vector-borne;
+   mosquito; mosquitoes; bed nets; epidemiology; clinical trials; pharmacies; pharmacists;
+   generic medicines; drug prices; TRIPS flexibilities; health technologies; telemedicine;
+   health workforce; psychiatric; psychological distress; anxiety; self-harm
 """,
     4: """
 3: education; educational; schooling; quality education; literacy; numeracy; school;
@@ -108,6 +138,16 @@ TERMS["en"] = {
 1: training; trained; courses; course; qualifications; qualification; knowledge; research
    universities; youth; children; child; early childhood; informal learning; mentoring
 0.5: young people; library; libraries
+2: schoolteachers; headteachers; principals; school leaders; headmasters; school
+   buildings; school infrastructure; school attendance; attendance rates; completion rates;
+   learning poverty; reading skills; mathematics; maths; science
+   education; STEM; bachelor; master's; doctoral; PhD; postgraduate; undergraduate; tuition fees;
+   student loans; student aid; education spending; education budget; education policy; education
+   reform; education sector; inclusive education; special education; special needs education;
+   bilingual education; mother tongue; distance learning; online learning; remote learning;
+   homework; tutoring; Erasmus; study abroad; international students; teacher salaries; teacher
+   shortages; pupil-teacher ratio; class size; school meals; early learning; childcare centres;
+   creche; nursery school; adult literacy; second-chance education; dropouts; dropout
 """,
     5: """
 3: gender equality; gender inequality; gender; women; woman; girls; gender-based violence;
@@ -127,6 +167,15 @@ TERMS["en"] = {
 1: family; families; household chores; domestic work; care; leadership positions; empower;
    empowerment; harassment; sex; LGBT; LGBTI; transgender
 0.5: men; male; boys
+2: gender roles; gender norms; gender stereotypes; gender discrimination; gender-based;
+   women-headed households; female-headed households; female-headed; women entrepreneurs;
+   female entrepreneurs; women's economic empowerment; women's leadership; women in parliament;
+   women parliamentarians; seats held by women; quotas for women; gender quotas; glass ceiling;
+   motherhood penalty; child penalty; maternity; breadwinner; dowry; bride price; honour killings;
+   honor killings; acid attacks; trafficking of women; sex work; sex workers; menstrual;
+   menstruation; girls' schooling; girl child; adolescent girls; teenage pregnancy; adolescent
+   pregnancy; women's health; women's groups; women's organizations; women's organisations;
+   women's movement; UN Women; CEDAW; Beijing Platform; #MeToo
 """,
     6: """
 3: drinking water; safe water; clean water; water supply; water supplies; sanitation;
@@ -147,9 +196,19 @@ TERMS["en"] = {
    glaciers; snowmelt; evapotranspiration; floodplains; floodplain
 1: pollution; pollutants; contaminated; contamination; chemicals; nitrates; phosphorus;
    aquatic ecosystems; infrastructure; utilities; municipal services
+2: water access; access to water; water points; water point; standpipes; tap water; water
+   kiosks; water vendors; bottled water; water tanks; rainwater harvesting; rainwater; water
+   storage; water reuse; water recycling; treated wastewater; sludge; faecal sludge; septic tanks;
+   septic; sewers; sewer; drainage; stormwater; storm water; water balance; water footprint;
+   virtual water; water conflicts; water diplomacy; transboundary; water basin; basin
+   organisations; basin authorities; river basin management; water framework directive; water
+   abstraction; abstraction; over-abstraction; groundwater depletion; salinisation;
+   salinization; water table; hydrogeology; arsenic; fluoride; waterborne; water-borne; E. coli;
+   coliform; water testing; water safety; water losses; non-revenue water; leakage; water
+   meters; water metering; water bills; hydropower dams; Aral Sea
 """,
     7: """
-3: energy; renewable energy; renewables; electricity; electric power; power generation;
+3: renewable energy; renewables; electricity; electric power; power generation;
    power plants; power plant; power stations; power station; solar; photovoltaic; PV;
    wind power; wind energy; wind farms; wind farm; wind turbines; hydropower; hydroelectric;
    geothermal; bioenergy; biofuel; biofuels; biomass; energy efficiency; energy-efficient;
@@ -160,12 +219,22 @@ TERMS["en"] = {
    grids; mini-grid; mini-grids; off-grid; kWh; MWh; GWh; TWh; megawatts; gigawatts;
    heat pumps; nuclear power; energy storage; batteries; electricity prices; fuel subsidies;
    renewable; clean energy; green energy; low-carbon energy; energy services; utility-scale
-2: fuel; fuels; oil; gas; diesel; gasoline; kerosene; LPG; ethanol; biodiesel; hydrogen;
+2: energy; fuel; fuels; oil; gas; diesel; gasoline; kerosene; LPG; ethanol; biodiesel; hydrogen;
    electric; electric vehicles; electric cars; heating; cooling; insulation; lighting;
    generation capacity; installed capacity; transmission; distribution network; utilities;
    utility; MW; GW; energy prices; power; turbines; dams; carbon capture; CCS; refinery;
    refineries; pipelines; combustion; stoves; firewood; charcoal
 1: emissions; efficiency; carbon; low-carbon; decarboni*; climate; buildings; appliances
+2: power cuts; blackouts; load shedding; electricity tariffs; feed-in tariffs; feed-in tariff;
+   renewable portfolio; auctions for renewables; solar home systems; solar panels; solar PV;
+   rooftop solar; concentrated solar; wind capacity; offshore wind; onshore wind; tidal energy;
+   wave energy; pumped storage; smart grid; smart grids; smart meters; interconnectors;
+   transmission lines; energy poverty; fuel poverty; energy affordability; energy bills; energy
+   subsidies; oil prices; gas prices; coal-fired; gas-fired; oil-fired; thermal power; combined
+   cycle; cogeneration; district heating; energy audits; energy labels; energy standards;
+   building energy codes; retrofits; retrofitting; LED; efficient lighting; efficient appliances;
+   clean fuels; traditional biomass; fuelwood; cooking stoves; improved cookstoves; biogas;
+   liquefied petroleum gas; IEA; IRENA; primary energy; final energy; energy productivity
 """,
     8: """
 3: employment; unemployment; unemployed; decent work; jobs; job creation; labour market;
@@ -190,6 +259,18 @@ TERMS["en"] = {
 1: growth; economy; economic; income; incomes; business; companies; company; industry;
    investment; investors; markets; competitiveness; macroeconomic; inflation; fiscal;
    diversification; value added; exports; trade; working
+2: labour market outcomes; employment rate; employment rates; unemployment rate; unemployment
+   rates; jobless; joblessness; long-term unemployment; underemployment; underemployed; job
+   quality; job security; job losses; job loss; precarious work; precarious employment; gig
+   economy; platform workers; casual workers; day labourers; domestic workers; seasonal workers;
+   wage growth; wage gap; living wage; labour costs; labor costs; labour inspection; labour
+   inspectors; ILO; International Labour Organization; social dialogue; tripartite; strikes;
+   unionisation; unionization; job training; public employment services; employment services;
+   job placement; wage subsidies; hiring subsidies; youth guarantee; apprenticeship; internships;
+   internship; school-to-work; skills shortages; labour demand; labour supply; labor supply;
+   labour force participation; economic activity rate; output growth; per capita GDP; GDP per
+   capita; economic recovery; business environment; ease of doing business; entrepreneurial;
+   self-employment; small businesses; small firms; micro, small and medium
 """,
     9: """
 3: infrastructure; industrialization; industrialisation; manufacturing; innovation;
@@ -211,6 +292,19 @@ TERMS["en"] = {
    computers; computing; artificial intelligence; AI; online platforms; platforms
 1: investment; investments; capital; modernisation; modernization; efficiency; upgrade;
    private sector; industrialised; developing countries; supply chains; production
+2: industrial parks; industrial zones; special economic zones; export processing zones;
+   manufacturing sector; manufacturing output; industrial output; industrial production;
+   heavy industry; light industry; industrial upgrading; structural transformation;
+   technology adoption; technology diffusion; digital transformation; digital technologies;
+   internet penetration; internet users; mobile subscriptions; broadband subscriptions; fixed
+   broadband; network coverage; digital divide; satellites; cloud computing; big data;
+   semiconductor; semiconductors; electronics; machinery; steel; cement; chemicals industry;
+   automotive; aerospace; textiles; garment; garments; R&D expenditure; R&D spending; research
+   funding; research institutions; research centres; research centers; innovation policy;
+   innovation ecosystem; innovators; inventors; technology transfer offices; spin-offs;
+   transport networks; road infrastructure; highways; motorways; rail network; high-speed rail;
+   shipping lines; air transport; infrastructure investment;
+   infrastructure gap; infrastructure projects; infrastructure development; public works
 """,
     10: """
 3: inequality; inequalities; income inequality; income distribution; wealth distribution;
@@ -225,14 +319,25 @@ TERMS["en"] = {
    inclusive growth; shared prosperity; special and differential treatment
 2: inclusion; inclusive; exclusion; excluded; marginalised; marginalized; marginalisation;
    marginalization; unequal; equity; equitable; equal; equality; distribution; distributional;
-   redistribution; transfers; taxes; tax; taxation; benefits; indigenous; indigenous peoples;
+   redistribution; indigenous; indigenous peoples;
    ethnic; ethnicity; race; immigrants; immigration; emigration;
    diaspora; displaced; displacement; elderly; older persons; older people; LGBTI;
    social cohesion; polarisation; polarization; top incomes; median income; deciles;
    quintiles; percentile; richest; wealthiest
-1: developing countries; low-income countries; least developed countries; representation;
+1: transfers; taxes; tax; taxation; benefits; developing countries; low-income countries;
+   least developed countries; representation;
    voice; poverty; poor; social spending; benefit; opportunities; gap; gaps; rich; wealth;
    affluent; religion
+2: income inequality; inequality in income; unequal distribution; economic inequality;
+   social inequality; spatial inequality; regional disparities; regional inequalities;
+   intergenerational; social stratification; middle class; elite; elites;
+   top earners; the rich; super-rich; billionaires; concentration of wealth; wealth
+   concentration; inheritance tax; wealth tax; progressive taxes; regressive; tax progressivity;
+   equalising; equalizing; labour share; wage share; palma ratio; Lorenz; affirmative action;
+   anti-discrimination; equal treatment; caste; Roma; Afro-descendants; Afrodescendants;
+   indigenous communities; migrant integration; integration of migrants; safe migration;
+   orderly migration; migration policies; migration governance; Global Compact for Migration;
+   remittance costs; undocumented; irregular migrants; human mobility
 """,
     11: """
 3: cities; city; urban; urbanisation; urbanization; urban planning; urban development;
@@ -257,6 +362,18 @@ TERMS["en"] = {
    migration; migrants; communities; community; villages; regional development; territorial;
    territories; rural areas; planning; planners; infrastructure; basic services; services
 1: population; populations; density; region; regions; regional; place; places; space
+2: urban planners; urban design; urban renewal; urban regeneration; gentrification; housing
+   market; housing prices; house prices; housing affordability; housing policy; housing
+   shortage; public housing; housing units; dwellings; dwelling; overcrowding; overcrowded;
+   informal housing; squatters; land tenure security; cadastre; master plan; master plans; urban
+   master plan; city planning; town planning; built environment; urban form; compact city;
+   density; densification; transit-oriented; bus rapid transit; BRT; light rail; subway;
+   ridership; cycle lanes; bike lanes; bicycle; bicycles; car ownership; private cars; traffic
+   safety; road crashes; traffic accidents; road deaths; urban resilience; urban heat; heat
+   island; urban flooding; urban green; urban parks; open spaces; libraries; cultural sites;
+   historic centre; historic center; UNESCO World Heritage; landmarks; city governments; city
+   authorities; municipal governments; mayors; local development; local economic development;
+   secondary cities; intermediate cities; small towns; rural towns
 """,
     12: """
 3: sustainable consumption; sustainable production; consumption and production;
@@ -282,6 +399,18 @@ TERMS["en"] = {
    disclosure; investors; ESG; tourism; tourists; plastics; plastic
 1: resources; resource; industry; industrial; manufacturing; mining; extraction; demand;
    markets; trade; prices
+2: overconsumption; consumerism; throwaway; single-use; single-use plastics; plastic bags;
+   bottles; deposit-refund; take-back; repair; refurbishment; remanufacturing; sharing economy;
+   product lifetime; planned obsolescence; resource extraction; raw material consumption;
+   material flows; material flow accounts; waste streams; municipal waste; industrial waste;
+   construction waste; waste incineration; incineration; waste-to-energy; landfilling; upcycling;
+   by-products; industrial symbiosis; cleaner production; green chemistry; toxic chemicals;
+   persistent organic pollutants; POPs; mercury; asbestos; pesticide residues; Basel
+   Convention; Stockholm Convention; Rotterdam Convention; Minamata; REACH; GRI; Global Reporting
+   Initiative; integrated reporting; non-financial reporting; ESG reporting; sustainability
+   reports; sustainability standards; responsible sourcing; due diligence; fair trade; fairtrade;
+   eco-friendly; environmentally friendly; green products; green consumption; ecotourism; food
+   loss and waste; post-harvest losses; leftovers; expiry dates
 """,
     13: """
 3: climate change; climate; global warming; greenhouse gas; greenhouse gases; GHG;
@@ -305,6 +434,17 @@ TERMS["en"] = {
    renewables; deforestation; REDD+; forests; sinks; sequestration; methane; nitrous oxide;
    preparedness; emergency; risk reduction; insurance; coastal; glaciers; melting; sea ice
 1: environmental; environment; energy; risk; risks; impacts; sustainability
+2: climate crisis; climate emergency; climate science; climate scientists; climate
+   negotiations; Conference of the Parties; emissions targets; emission
+   targets; carbon markets; carbon credits; offsetting; carbon offsets; carbon intensity;
+   carbon-intensive; GHG inventory; greenhouse gas inventory; mitigation actions; adaptation
+   plans; national adaptation plans; NAPs; adaptation finance; loss and damage; climate-proof;
+   climate proofing; climate-smart; climate change adaptation; climate change mitigation; global
+   mean temperature; 1.5 °C; 2 °C; warming of; heat stress; permafrost; ice sheets; glacier
+   retreat; ocean warming; coral bleaching; storm surges; El Niño; La Niña; monsoon; rainfall
+   variability; precipitation; climate-induced; climate migration; disaster losses; disaster
+   preparedness; disaster response; disaster recovery; disaster-affected; hazard mapping;
+   vulnerability assessments; resilience building; build back better
 """,
     14: """
 3: ocean; oceans; marine; seas; sea; coastal; coasts; coastline; fisheries; fishery;
@@ -326,6 +466,17 @@ TERMS["en"] = {
    pollution; plastics; plastic; eutrophication; algae; waters; water; salinity; seafood;
    aquatic; coastal zone; coastal zones; coastal communities; tourism
 1: sustainable use; protection; protected areas; waste; dumping; spills; climate change
+2: marine environment; marine life; marine species; marine mammals; marine conservation;
+   marine spatial planning; ocean governance; ocean health; ocean economy; sustainable fisheries;
+   fisheries policy; fish farming; fish farms; fishmeal; fishing grounds; fishing gear; ghost
+   nets; driftnets; longline; purse seine; destructive fishing; blast fishing; stock
+   assessments; maximum sustainable yield; MSY; regional fisheries management organizations;
+   RFMOs; small-scale fisheries; artisanal fisheries; artisanal fishers; coastal management;
+   integrated coastal zone management; coastal erosion; coastal wetlands; salt marshes; kelp;
+   seaweed; plankton; phytoplankton; hypoxia; marine plastics; microplastics; ocean dumping;
+   ballast water; shipping emissions; offshore oil; offshore drilling; deep-sea mining; seabed
+   mining; ocean science; oceanography; oceanographic; sturgeon; cod;
+   herring; sardines; anchovy; shrimp; oysters; mussels; sea cucumbers
 """,
     15: """
 3: biodiversity; biological diversity; forests; forest; deforestation; afforestation;
@@ -350,6 +501,18 @@ TERMS["en"] = {
    landscapes; rural; agriculture; agricultural land; deserts; desert; sand; dunes; drought;
    droughts; climate change; carbon sinks; sequestration; parks; hunting; trade in species;
    endemic; native; seeds; indigenous; water; rivers
+2: forest cover; forest area; forest loss; forest degradation; forest fires; wildfires;
+   wildfire; forest certification; FSC; community forestry; community forests; agroforestry;
+   plantation forests; old-growth; primary forests; rainforest; rainforests; tropical forests;
+   boreal; mangrove forests; land cover; land-cover; soil health; soil fertility; soil
+   degradation; soil carbon; topsoil; salinisation of soils; land restoration; landscape
+   restoration; ecosystem restoration; biodiversity conservation; biodiversity strategy;
+   biodiversity hotspots; species richness; red list; IUCN; ecological corridors; wildlife
+   corridors; biological corridor; connectivity of habitats; fragmentation; habitat
+   fragmentation; bushmeat; illegal hunting; wildlife products; rhino horn; pangolins; tigers;
+   gorillas; primates; bees; pollination; native species; alien species; weeds; seed
+   diversity; crop wild relatives; access and benefit sharing; bioprospecting; biopiracy;
+   desert; sand dunes; dust storms; land grabbing; mining impacts
 """,
     16: """
 3: peace; peaceful; peacebuilding; peacekeeping; violence; armed conflict; armed conflicts;
@@ -382,6 +545,19 @@ TERMS["en"] = {
    regulatory; dignity; safety; minors
 0.5: public; stakeholders; participation; inclusive; representation; reform; reforms;
    children; youth; state
+2: armed groups; militias; insurgency; insurgents; rebels; ceasefire; peace agreement; peace
+   agreements; peace process; peace talks; post-conflict; conflict-affected; fragile states;
+   fragility; gun violence; firearms; small arms and light weapons; violent deaths; conflict
+   deaths; battle deaths; killings; killed; disappearances; enforced disappearances; arbitrary
+   detention; pre-trial detention; unsentenced; incarceration; criminal law; penal code;
+   sentencing; convictions; acquittal; due process; fair trial; legal empowerment; paralegals;
+   informal justice; customary law; dispute resolution; mediation; grievance mechanisms;
+   whistleblowers; whistle-blowers; auditors; audit institutions; public procurement fraud;
+   asset declarations; conflict of interest; right to information; freedom of information;
+   open government; e-government; public service delivery; citizen participation; participatory
+   budgeting; social accountability; independent media; human rights defenders; civic space;
+   NGOs; hate speech; hate crimes; child soldiers; sexual exploitation; violence against
+   children; corporal punishment; bullying; cyberbullying
 """,
     17: """
 3: global partnership; multi-stakeholder partnerships; multi-stakeholder; public-private
@@ -397,8 +573,7 @@ TERMS["en"] = {
    triangular co-operation; WTO; World Trade Organization; multilateral trading system;
    least developed countries; LDCs; LDC; landlocked developing countries; LLDCs; policy
    coherence; statistical capacity; national statistical offices; national statistical
-   systems; disaggregated data; SDG indicators; Sustainable Development Goals; SDGs; SDG;
-   2030 Agenda; Agenda 2030; global goals; multilateralism; concessional; blended finance;
+   systems; disaggregated data; SDG indicators; multilateralism; concessional; blended finance;
    OECD DAC; macroeconomic stability; global governance; partnership; partnerships
 2: aid; PPP; PPPs; foreign direct investment; FDI; tax revenue; tax revenues; tax
    collection; trade agreements; trade policy; tariffs; tariff; non-tariff barriers; market
@@ -411,9 +586,21 @@ TERMS["en"] = {
    funding; finance; financing; investment; investments; loans; grants; trade; exports;
    imports; debt; taxes; tax; taxation; revenue; fiscal; monitoring; indicators; data;
    follow-up; stakeholders; private sector; civil society; national circumstances;
-   sustainable development; commitments; pledged; agreements; UN
+   sustainable development; commitments; pledged; agreements; UN; Sustainable Development
+   Goals; SDGs; SDG; 2030 Agenda; Agenda 2030; global goals
 0.5: countries; nations; policy; policies; coherence; governance; implementation; investors;
    budget; support; capacity; capacities; reporting; review; institutions; export; import
+2: development partners; partner countries; aid effectiveness; development effectiveness;
+   Paris Declaration; Busan; Accra Agenda; country ownership; mutual accountability; budget
+   support; untied aid; tied aid; grant element; debt crisis; debt distress; sovereign debt;
+   public debt; debt restructuring; HIPC; export diversification; trade facilitation; trade
+   preferences; duty-free; quota-free; Aid for Trade; enhanced integrated framework; global
+   trade; international trade; trade finance; special drawing rights; SDRs; global financial
+   architecture; financial stability; capital flows; illicit flows; tax cooperation;
+   international tax; base erosion; profit shifting; BEPS; tax treaties; innovative financing;
+   private finance; mobilising private finance;
+   South-South; North-South; knowledge sharing; peer learning; data gaps; census; household
+   surveys; official statistics; statistical offices; data revolution
 """,
 }
 
@@ -421,6 +608,7 @@ BLOCKERS["en"] = """
 water-cooled; water cooled; watercolour; watercolor; waterproof; water-proof; water-based paint;
 energy of the team; team energy; energy levels; energy level; energy drink; energy drinks;
 kinetic energy; creative energy; new energy; positive energy; high-energy; with energy;
+lot of energy; lots of energy; full of energy; energy and enthusiasm; energy and commitment;
 poor quality; poor performance; poor state; poor condition; poor conditions; poor governance;
 poor coordination; poor co-ordination; poor management; poor data; poor results; poor health;
 poor record; poor outcomes; poor access; poor infrastructure; poor planning; poor design;
@@ -539,7 +727,7 @@ TERMS["es"] = {
    paternidad; participación de las mujeres; paridad de género; perspectiva de género;
    enfoque de género; transversalización de género; feminicidio; femicidio
 2: femenino; femenina; madres; madre; esposas; viudas; hijas; violencia sexual; violación;
-   derechos reproductivos; aborto; materna; embarazo; embarazadas; parto; cuidado infantil;
+   derechos reproductivos; aborto; materna; embarazo; embarazadas; cuidado infantil;
    trabajo de cuidados; empresarias; salud sexual y reproductiva; igualdad salarial;
    discriminación contra la mujer; patriarcal; hombres y mujeres; mujeres y hombres;
    matrimonio; herencia
@@ -563,7 +751,7 @@ TERMS["es"] = {
    infraestructura; servicios municipales
 """,
     7: """
-3: energía; energías renovables; energía renovable; renovables; electricidad; eléctrica;
+3: energías renovables; energía renovable; renovables; electricidad; eléctrica;
    eléctrico; generación eléctrica; centrales eléctricas; central eléctrica; solar;
    fotovoltaica; fotovoltaico; energía eólica; eólica; eólico; parques eólicos;
    hidroeléctrica; hidroeléctricas; geotérmica; bioenergía; biocombustibles; biomasa;
@@ -574,7 +762,7 @@ TERMS["es"] = {
    fuera de la red; kWh; MWh; megavatios; gigavatios; energía nuclear; almacenamiento de
    energía; baterías; tarifas eléctricas; subsidios a los combustibles; energía limpia;
    energético; energética; energéticos; energéticas
-2: combustible; combustibles; gas; diésel; gasolina; queroseno; etanol; biodiésel;
+2: energía; combustible; combustibles; gas; diésel; gasolina; queroseno; etanol; biodiésel;
    hidrógeno; vehículos eléctricos; calefacción; refrigeración; aislamiento; iluminación;
    capacidad instalada; transmisión; MW; GW; turbinas; leña; carbón vegetal
 1: emisiones; eficiencia; carbono; descarboniz*; clima; edificios
@@ -627,12 +815,13 @@ TERMS["es"] = {
    étnicas; minorías; racismo; xenofobia; 40% más pobre; tributación progresiva;
    crecimiento inclusivo; trato especial y diferenciado
 2: inclusión; inclusivo; inclusiva; exclusión; excluidos; marginación; desigual;
-   desiguales; equidad; equitativo; equitativa; igualdad; distribución; transferencias;
-   impuestos; fiscal; pueblos indígenas; indígenas; étnico; étnica; raza; religión;
+   desiguales; equidad; equitativo; equitativa; igualdad; distribución; pueblos indígenas;
+   indígenas; étnico; étnica; raza; religión;
    inmigrantes; inmigración; emigración; diáspora; desplazados; desplazamiento; personas
    mayores; adultos mayores; cohesión social; polarización; deciles; quintiles; ricos;
    riqueza
-1: países en desarrollo; países menos adelantados; representación; pobreza; gasto social;
+1: transferencias; impuestos; fiscal; países en desarrollo; países menos adelantados;
+   representación; pobreza; gasto social;
    oportunidades; brecha; brechas
 """,
     11: """
@@ -701,7 +890,7 @@ TERMS["es"] = {
 """,
     14: """
 3: océano; océanos; marino; marina; marinos; marinas; mares; mar; costero; costera;
-   costeros; costeras; costas; litoral; pesca; pesquerías; pesquería; pesquero; pesquera;
+   costeros; costeras; litoral; pesca; pesquerías; pesquería; pesquero; pesquera;
    pesqueros; poblaciones de peces; sobrepesca; pescadores; pescadoras; acuicultura;
    arrecifes de coral; arrecifes; corales; coral; contaminación marina; acidificación de
    los océanos; acidificación; áreas marinas protegidas; área marina protegida; manglares;
@@ -709,12 +898,13 @@ TERMS["es"] = {
    INDNR; no declarada y no reglamentada; subsidios a la pesca; subvenciones a la pesca;
    derecho del mar; CONVEMAR; economía azul; desechos marinos; basura marina; plásticos en
    el océano; fondos marinos; aguas profundas; alta mar; zona económica exclusiva; ZEE;
-   marítimo; marítima; recursos marinos; peces; pescado; capturas; desembarques; flota;
-   flotas; buques; embarcaciones; arrastre; captura incidental; ballenas; delfines;
+   marítimo; marítima; recursos marinos; peces; pescado; arrastre; captura incidental; ballenas;
+   delfines;
    tiburones; tortugas; mariscos; atún; estuarios; estuario; lagunas costeras; playas;
    playa; mareas; vertidos de petróleo; derrame de petróleo; pequeños Estados insulares en
-   desarrollo; PEID; islas; isla
-2: cuotas; cuota; especies; biodiversidad; ecosistemas; hábitat; hábitats; conservación;
+   desarrollo; PEID
+2: capturas; desembarques; flota; flotas; buques; embarcaciones; islas; isla; cuotas; cuota;
+   especies; biodiversidad; ecosistemas; hábitat; hábitats; conservación;
    contaminación; plásticos; eutrofización; algas; aguas; salinidad; acuáticos;
    comunidades costeras; turismo
 1: uso sostenible; protección; áreas protegidas; residuos; vertidos; cambio climático
@@ -743,70 +933,75 @@ TERMS["es"] = {
    de carbono; caza; endémicas; nativas; semillas; indígenas
 """,
     16: """
-3: paz; pacífico; pacíficas; consolidación de la paz; violencia; violento; violenta;
-   conflicto armado; conflictos armados; conflicto; conflictos; guerra; guerras; guerra
-   civil; homicidio; homicidios; asesinato; delito; delitos; delincuencia; crimen;
-   criminal; justicia penal; justicia; acceso a la justicia; Estado de derecho; estado de
-   derecho; corrupción; corrupto; soborno; sobornos; transparencia; transparente; rendición
-   de cuentas; derechos humanos; tortura; trata; trata de personas; tráfico de personas;
-   abuso infantil; maltrato infantil; abuso; explotación; registro de nacimientos;
-   identidad jurídica; registro civil; poder judicial; judicial; tribunales; tribunal;
-   jueces; juez; policía; policial; fuerzas del orden; terrorismo; terrorista;
-   extremismo; extremista; radicalización; flujos financieros ilícitos; blanqueo de
-   capitales; lavado de dinero; delincuencia organizada; crimen organizado; tráfico de
-   armas; armas pequeñas; armas; democracia; democrático; democrática; participativo;
-   participativa; toma de decisiones; libertad de expresión; libertad de prensa;
-   periodistas; periodismo; acceso a la información; libertades fundamentales;
-   instituciones públicas; instituciones; gobernanza; buen gobierno; gobernabilidad;
-   parlamento; elecciones; electoral; votantes; sociedad civil; detención; cárceles;
-   cárcel; prisiones; presos; reclusos; impunidad; víctimas; víctima; violación; violencia
-   sexual; seguridad ciudadana; inseguridad; legitimidad; clientelismo; fraude; extorsión;
-   malversación; defensor del pueblo; anticorrupción; vigilancia; privacidad; censura;
-   derechos; fiscalía; fiscal general; abogados; asistencia jurídica; jurídico; jurídica;
-   leyes; ley; legislación; legislativo; constitución; constitucional; reconciliación;
-   genocidio; crímenes de guerra; delincuentes; penas; sanciones; ilícito; ilícitos;
-   ilegal; ilegales
-2: gobierno; gobiernos; Estado; sector público; administración pública; burocracia;
-   ciudadanos; ciudadanía; político; política; autoridades; regulación; dignidad;
-   protección de la infancia; niños; menores; seguridad; acoso; discriminación
-1: público; pública; participación; inclusivas; representación; reforma; reformas
+3: paz; consolidación de la paz; mantenimiento de la paz; violencia; conflicto armado;
+   conflictos armados; guerra civil; homicidio; homicidios; asesinato; asesinatos; delito;
+   delitos; delincuencia; crimen; justicia penal; acceso a la justicia; Estado de derecho;
+   estado de derecho; corrupción; corrupto; soborno; sobornos; rendición de cuentas;
+   derechos humanos; tortura; trata de personas; tráfico de personas; abuso infantil;
+   maltrato infantil; registro de nacimientos; identidad jurídica; registro civil; poder
+   judicial; judicial; tribunales; jueces; policía; fuerzas del orden; terrorismo;
+   terrorista; extremismo; extremista; radicalización; flujos financieros ilícitos; blanqueo
+   de capitales; lavado de dinero; delincuencia organizada; crimen organizado; tráfico de
+   armas; armas pequeñas; democracia; democratización; libertad de expresión; libertad de
+   prensa; acceso a la información; libertades fundamentales; buen gobierno; impunidad;
+   violencia sexual; clientelismo; anticorrupción; genocidio; crímenes de guerra; justicia
+   transicional; defensor del pueblo; instituciones eficaces; instituciones inclusivas
+2: pacífico; pacífica; pacíficas; violento; violenta; violentos; conflicto; conflictos;
+   guerra; guerras; criminal; justicia; transparencia; transparente; trata; abuso;
+   explotación; tribunal; juez; fiscalía; fiscal general; abogados; asistencia jurídica;
+   armas; democrático; democrática; participativo; participativa; toma de decisiones;
+   periodistas; periodismo; instituciones públicas; gobernanza; gobernabilidad; parlamento;
+   elecciones; electoral; votantes; sociedad civil; detención; cárceles; cárcel; prisiones;
+   presos; reclusos; víctimas; víctima; violación; inseguridad; seguridad ciudadana;
+   legitimidad; fraude; extorsión; malversación; vigilancia; censura; reconciliación;
+   refugiados; delincuentes; penas; ilícito; ilícitos; protección de la infancia; acoso;
+   discriminación; grupos armados; pandillas; maras; desapariciones forzadas
+1: instituciones; institucional; seguridad; derechos; jurídico; jurídica; leyes; ley;
+   legislación; legislativo; constitución; constitucional; sanciones; ilegal; ilegales;
+   privacidad; gobierno; gobiernos; sector público; administración pública; burocracia;
+   ciudadanos; ciudadanía; político; política; autoridades; regulación; dignidad
+0.5: público; pública; participación; inclusivas; representación; reforma; reformas; niños;
+   menores; Estado
 """,
     17: """
-3: alianza; alianzas; alianza mundial; asociación mundial; alianzas de múltiples partes
-   interesadas; múltiples actores; alianzas público-privadas; asociaciones
-   público-privadas; APP; cooperación internacional; cooperación para el desarrollo;
-   asistencia oficial para el desarrollo; AOD; ayuda oficial al desarrollo; ayuda al
-   desarrollo; ayuda externa; donantes; donante; financiación para el desarrollo;
-   financiamiento para el desarrollo; Agenda de Acción de Addis Abeba; medios de
-   implementación; inversión extranjera directa; IED; sostenibilidad de la deuda; alivio
-   de la deuda; servicio de la deuda; deuda externa; movilización de recursos internos;
-   ingresos fiscales; recaudación; recaudación tributaria; evasión fiscal; elusión fiscal;
-   paraísos fiscales; transferencia de tecnología; banco de tecnología; creación de
-   capacidades; fortalecimiento de capacidades; desarrollo de capacidades; asistencia
-   técnica; cooperación Sur-Sur; cooperación triangular; OMC; Organización Mundial del
-   Comercio; sistema multilateral de comercio; acuerdos comerciales; política comercial;
-   aranceles; arancel; barreras no arancelarias; acceso a los mercados; países menos
-   adelantados; PMA; pequeños Estados insulares en desarrollo; PEID; países en desarrollo
-   sin litoral; coherencia de políticas; capacidad estadística; oficinas nacionales de
-   estadística; sistemas estadísticos nacionales; recopilación de datos; datos
-   desglosados; estadísticas; indicadores de los ODS; Objetivos de Desarrollo Sostenible;
-   ODS; Agenda 2030; Objetivos de Desarrollo del Milenio; ODM; multilateral;
-   multilateralismo; bilateral; concesional; financiación combinada; bancos de desarrollo;
-   Banco Mundial; FMI; Fondo Monetario Internacional; Naciones Unidas; ONU; estabilidad
-   macroeconómica; remesas; G20; gobernanza mundial
-2: cooperación; colaboración; coordinación; internacional; internacionales; mundial;
-   global; países en desarrollo; países desarrollados; financiación; financiamiento;
-   inversión; préstamos; subvenciones; comercio; exportaciones; importaciones; deuda;
-   impuestos; tributación; fiscal; presupuesto; seguimiento; monitoreo; indicadores; datos;
-   informes; examen; partes interesadas; sector privado; sociedad civil; desarrollo
-   sostenible; capacidades; apoyo; compromisos; acuerdos
-1: países; país; naciones; políticas; coherencia; implementación
+3: alianza mundial; asociación mundial; alianzas de múltiples partes interesadas; múltiples
+   actores; alianzas público-privadas; asociaciones público-privadas; cooperación
+   internacional; cooperación para el desarrollo; asistencia oficial para el desarrollo;
+   AOD; ayuda oficial al desarrollo; ayuda al desarrollo; ayuda externa; donantes; donante;
+   financiación para el desarrollo; financiamiento para el desarrollo; Agenda de Acción de
+   Addis Abeba; medios de implementación; sostenibilidad de la deuda; alivio de la deuda;
+   servicio de la deuda; deuda externa; movilización de recursos internos; evasión fiscal;
+   elusión fiscal; paraísos fiscales; transferencia de tecnología; banco de tecnología;
+   creación de capacidades; fortalecimiento de capacidades; desarrollo de capacidades;
+   asistencia técnica; cooperación Sur-Sur; cooperación triangular; OMC; Organización
+   Mundial del Comercio; sistema multilateral de comercio; países menos adelantados; PMA;
+   países en desarrollo sin litoral; coherencia de políticas; capacidad estadística;
+   oficinas nacionales de estadística; sistemas estadísticos nacionales; datos desglosados;
+   indicadores de los ODS; multilateralismo; concesional; financiación combinada;
+   estabilidad macroeconómica; gobernanza mundial; alianza; alianzas
+2: APP; inversión extranjera directa; IED; ingresos fiscales; recaudación; recaudación
+   tributaria; acuerdos comerciales; política comercial; aranceles; arancel; barreras no
+   arancelarias; acceso a los mercados; pequeños Estados insulares en desarrollo; PEID;
+   estadísticas; Objetivos de Desarrollo del Milenio; ODM; multilateral; bilateral; bancos
+   de desarrollo; Banco Mundial; FMI; Fondo Monetario Internacional; Naciones Unidas; remesas;
+   G20; países en desarrollo; países desarrollados; cooperación; recopilación de datos;
+   socios para el desarrollo; eficacia de la ayuda; apoyo presupuestario; crisis de la deuda;
+   deuda soberana; facilitación del comercio; Ayuda para el Comercio
+1: colaboración; coordinación; internacional; internacionales; mundial; global;
+   financiación; financiamiento; inversión; préstamos; subvenciones; comercio;
+   exportaciones; importaciones; deuda; impuestos; tributación; fiscal; seguimiento;
+   monitoreo; indicadores; datos; partes interesadas; sector privado; sociedad civil;
+   desarrollo sostenible; compromisos; acuerdos; ONU; Objetivos de Desarrollo Sostenible;
+   ODS; Agenda 2030
+0.5: países; país; naciones; políticas; coherencia; implementación; presupuesto; apoyo;
+   capacidades; informes; examen; instituciones
 """,
 }
 
 BLOCKERS["es"] = """
 refrigerado por agua; refrigerados por agua; a prueba de agua; acuarela; energía del equipo;
 energía positiva; bebida energética; bebidas energéticas; niveles de energía; con energía;
+mucha energía; mucho entusiasmo y energía; energía y entusiasmo;
 mala calidad; bajo rendimiento; salud económica; salud financiera; salud de la economía;
 clima de negocios; clima de inversión; clima político; clima económico; clima de confianza;
 clima social; clima laboral; árbol de decisión; árboles de decisión; bosque aleatorio;
@@ -896,7 +1091,7 @@ TERMS["fr"] = {
    d'instruction; acquis scolaires; résultats d'apprentissage; système éducatif; scolaire;
    scolaires
 2: apprentissage; apprentissages; compétences; diplômés; diplômées; diplôme; diplômes;
-   académique; universitaire; universitaires; apprentis; cours; évaluation; examens;
+   académique; universitaire; universitaires; apprentis; évaluation; examens;
    pédagogie; pédagogique; éducation des adultes; éducation au développement durable;
    citoyenneté mondiale; études; étudier
 1: formation; formations; connaissances; jeunes; enfants; enfance
@@ -939,7 +1134,7 @@ TERMS["fr"] = {
    nitrates; infrastructures; services municipaux
 """,
     7: """
-3: énergie; énergies renouvelables; énergie renouvelable; renouvelables; électricité;
+3: énergies renouvelables; énergie renouvelable; renouvelables; électricité;
    électrique; électriques; production d'électricité; centrales électriques; centrale
    électrique; solaire; photovoltaïque; photovoltaïques; énergie éolienne; éolien; éolienne;
    éoliennes; parcs éoliens; hydroélectricité; hydroélectrique; géothermie; géothermique;
@@ -951,7 +1146,7 @@ TERMS["fr"] = {
    mini-réseaux; hors réseau; kWh; MWh; mégawatts; gigawatts; pompes à chaleur; énergie
    nucléaire; nucléaire; stockage de l'énergie; batteries; prix de l'électricité;
    subventions aux combustibles; énergie propre; énergétique; énergétiques
-2: combustible; combustibles; carburant; carburants; gaz; diesel; essence; kérosène;
+2: énergie; combustible; combustibles; carburant; carburants; gaz; diesel; essence; kérosène;
    éthanol; biodiesel; hydrogène; véhicules électriques; voitures électriques; chauffage;
    climatisation; isolation; éclairage; capacité installée; MW; GW; turbines; bois de
    chauffe; charbon de bois
@@ -991,7 +1186,7 @@ TERMS["fr"] = {
 2: industrie; industriel; industrielle; industriels; industrielles; usines; usine;
    technologie; technologies; technologique; technologiques; numérique; numériques;
    numérisation; digitalisation; automatisation; robots; robotique; routes; réseau
-   routier; chemins de fer; ferroviaire; ports; port; aéroports; logistique; transport;
+   routier; chemins de fer; ferroviaire; portuaire; portuaires; aéroports; logistique; transport;
    transports; ponts; construction; ingénierie; science; sciences; scientifique;
    scientifiques; technopoles; pôles de compétitivité; incubateurs; capital-risque;
    propriété intellectuelle; logiciels; intelligence artificielle; plateformes numériques
@@ -1010,11 +1205,12 @@ TERMS["fr"] = {
    pauvres; fiscalité progressive; croissance inclusive; traitement spécial et
    différencié
 2: inclusion; inclusif; inclusive; exclusion; exclus; marginalisation; inégal; inégale;
-   inégaux; équité; équitable; égalité; répartition; transferts; impôts; impôt; fiscalité;
+   inégaux; équité; équitable; égalité; répartition;
    peuples autochtones; autochtones; ethnique; ethniques; race; religion; immigrés;
    immigration; émigration; diaspora; déplacés; déplacement; personnes âgées; cohésion
    sociale; polarisation; déciles; quintiles; riches; richesse; patrimoine
-1: pays en développement; pays les moins avancés; représentation; pauvreté; dépenses
+1: transferts; impôts; impôt; fiscalité; pays en développement; pays les moins avancés;
+   représentation; pauvreté; dépenses
    sociales; chances; écart; écarts
 """,
     11: """
@@ -1091,7 +1287,7 @@ TERMS["fr"] = {
 """,
     14: """
 3: océan; océans; marin; marine; marins; marines; mers; mer; côtier; côtière; côtiers;
-   côtières; côtes; littoral; littoraux; pêche; pêches; pêcheries; pêcherie; halieutique;
+   côtières; littoral; littoraux; pêche; pêches; pêcheries; pêcherie; halieutique;
    halieutiques; stocks de poissons; stocks halieutiques; surpêche; pêcheurs; pêcheuses;
    aquaculture; récifs coralliens; récif corallien; récifs; coraux; corail; pollution
    marine; acidification des océans; acidification; aires marines protégées; aire marine
@@ -1099,12 +1295,12 @@ TERMS["fr"] = {
    marins; pêche illicite; pêche INN; non déclarée et non réglementée; subventions à la
    pêche; droit de la mer; CNUDM; économie bleue; déchets marins; plastiques dans l'océan;
    fonds marins; grands fonds; haute mer; zone économique exclusive; ZEE; maritime;
-   maritimes; ressources marines; poissons; poisson; captures; débarquements; flotte;
-   flottes; navires; chalutage; prises accessoires; baleines; dauphins; requins; tortues;
+   maritimes; ressources marines; poissons; poisson; chalutage; prises accessoires; baleines;
+   dauphins; requins; tortues;
    crustacés; coquillages; thon; estuaires; estuaire; lagunes; lagune; plages; plage;
-   marées; marée noire; marées noires; petits États insulaires en développement; PEID;
-   îles; île
-2: quotas; quota; espèces; biodiversité; écosystèmes; habitat; habitats; conservation;
+   marées; marée noire; marées noires; petits États insulaires en développement; PEID
+2: captures; débarquements; flotte; flottes; navires; îles; île; quotas; quota; espèces;
+   biodiversité; écosystèmes; habitat; habitats; conservation;
    pollution; plastiques; eutrophisation; algues; eaux; salinité; produits de la mer;
    aquatiques; communautés côtières; tourisme
 1: utilisation durable; protection; aires protégées; déchets; rejets; changement
@@ -1137,76 +1333,81 @@ TERMS["fr"] = {
    autochtones
 """,
     16: """
-3: paix; pacifique; pacifiques; consolidation de la paix; maintien de la paix; violence;
-   violences; violent; violente; conflit armé; conflits armés; conflit; conflits; guerre;
-   guerres; guerre civile; homicide; homicides; meurtre; meurtres; criminalité; crime;
-   crimes; délinquance; délit; délits; criminel; criminelle; justice pénale; justice;
-   accès à la justice; État de droit; état de droit; corruption; corrompu; corrompus;
-   pots-de-vin; pot-de-vin; transparence; transparent; redevabilité; obligation de rendre
-   des comptes; responsabilité; droits de l'homme; droits humains; torture; traite; traite
-   des êtres humains; traite des personnes; maltraitance; maltraitance des enfants; abus;
-   exploitation; enregistrement des naissances; identité juridique; état civil; appareil
-   judiciaire; judiciaire; judiciaires; tribunaux; tribunal; juges; juge; police;
-   policier; policière; forces de l'ordre; terrorisme; terroriste; terroristes;
-   extrémisme; extrémiste; radicalisation; flux financiers illicites; blanchiment
-   d'argent; blanchiment de capitaux; criminalité organisée; crime organisé; trafic
-   d'armes; armes légères; armes; démocratie; démocratique; démocratiques; participatif;
-   participative; prise de décision; prise de décisions; liberté d'expression; liberté de
-   la presse; journalistes; journalisme; accès à l'information; libertés fondamentales;
-   institutions publiques; institutions; gouvernance; bonne gouvernance; parlement;
-   élections; électoral; électorale; électeurs; société civile; détention; prisons;
-   prison; détenus; prisonniers; impunité; victimes; victime; viol; violences sexuelles;
-   sécurité publique; insécurité; légitimité; clientélisme; fraude; extorsion;
-   détournement de fonds; médiateur; anticorruption; lutte contre la corruption;
-   surveillance; vie privée; censure; droits; procureur; procureurs; poursuites; avocats;
-   aide juridictionnelle; juridique; juridiques; lois; loi; législation; législatif;
-   constitution; constitutionnel; réconciliation; génocide; crimes de guerre;
-   délinquants; sanctions; peines; illicite; illicites; illégal; illégale; illégaux
-2: gouvernement; gouvernements; État; secteur public; administration publique;
-   bureaucratie; citoyens; citoyennes; citoyenneté; politique; politiques; autorités;
-   réglementation; dignité; protection de l'enfance; enfants; mineurs; sécurité;
-   harcèlement; discrimination
-1: public; publique; participation; inclusives; représentation; réforme; réformes
+3: paix; consolidation de la paix; maintien de la paix; violence; violences; conflit armé;
+   conflits armés; guerre civile; homicide; homicides; meurtre; meurtres; criminalité; crime;
+   crimes; délinquance; justice pénale; accès à la justice; État de droit; état de droit;
+   corruption; corrompu; corrompus; pots-de-vin; pot-de-vin; redevabilité; obligation de
+   rendre des comptes; droits de l'homme; droits humains; torture; traite des êtres humains;
+   traite des personnes; maltraitance des enfants; enregistrement des naissances; identité
+   juridique; état civil; appareil judiciaire; judiciaire; judiciaires; tribunaux; juges;
+   police; forces de l'ordre; terrorisme; terroriste; terroristes; extrémisme; extrémiste;
+   radicalisation; flux financiers illicites; blanchiment d'argent; blanchiment de capitaux;
+   criminalité organisée; crime organisé; trafic d'armes; armes légères; démocratie;
+   liberté d'expression; liberté de la presse; accès à l'information; libertés
+   fondamentales; bonne gouvernance; impunité; violences sexuelles; violence sexuelle;
+   clientélisme; anticorruption; lutte contre la corruption; génocide; crimes de guerre;
+   justice transitionnelle; médiateur; institutions efficaces; institutions inclusives
+2: pacifique; pacifiques; violent; violente; violents; conflit; conflits; guerre; guerres;
+   délit; délits; criminel; criminelle; justice; transparence; transparent; traite;
+   maltraitance; abus; exploitation; tribunal; juge; procureur; procureurs; poursuites;
+   avocats; aide juridictionnelle; armes; démocratique; démocratiques; participatif;
+   participative; prise de décision; prise de décisions; journalistes; journalisme;
+   institutions publiques; gouvernance; parlement; élections; électoral; électorale;
+   électeurs; société civile; détention; prisons; prison; détenus; prisonniers; victimes;
+   victime; viol; sécurité publique; insécurité; légitimité; fraude; extorsion; détournement
+   de fonds; surveillance; censure; réconciliation; réfugiés; délinquants; peines;
+   illicite; illicites; protection de l'enfance; harcèlement; discrimination; groupes armés;
+   disparitions forcées; responsabilité
+1: institutions; institutionnel; institutionnelle; sécurité; droits; juridique; juridiques;
+   lois; loi; législation; législatif; constitution; constitutionnel; sanctions; illégal;
+   illégale; illégaux; vie privée; gouvernement; gouvernements; secteur public;
+   administration publique; bureaucratie; citoyens; citoyennes; citoyenneté; politique;
+   politiques; autorités; réglementation; dignité
+0.5: public; publique; participation; inclusives; représentation; réforme; réformes;
+   enfants; mineurs; État
 """,
     17: """
-3: partenariat; partenariats; partenariat mondial; partenariats multipartites;
-   multipartite; multipartites; partenariats public-privé; partenariat public-privé; PPP;
-   coopération internationale; coopération au développement; coopération pour le
-   développement; aide publique au développement; APD; aide au développement; aide
-   extérieure; bailleurs de fonds; bailleurs; donateurs; financement du développement;
-   Programme d'action d'Addis-Abeba; moyens de mise en œuvre; investissement direct
-   étranger; investissements directs étrangers; IDE; viabilité de la dette; soutenabilité
-   de la dette; allègement de la dette; service de la dette; dette extérieure; mobilisation
-   des ressources intérieures; recettes fiscales; recouvrement de l'impôt; évasion
+3: partenariat mondial; partenariats multipartites; multipartite; multipartites;
+   partenariats public-privé; partenariat public-privé; coopération internationale;
+   coopération au développement; coopération pour le développement; aide publique au
+   développement; APD; aide au développement; aide extérieure; bailleurs de fonds;
+   donateurs; financement du développement; Programme d'action d'Addis-Abeba; moyens de mise
+   en œuvre; viabilité de la dette; soutenabilité de la dette; allègement de la dette;
+   service de la dette; dette extérieure; mobilisation des ressources intérieures; évasion
    fiscale; optimisation fiscale; paradis fiscaux; transfert de technologie; transfert de
    technologies; banque de technologies; renforcement des capacités; développement des
    capacités; assistance technique; coopération Sud-Sud; coopération triangulaire; OMC;
-   Organisation mondiale du commerce; système commercial multilatéral; accords
-   commerciaux; politique commerciale; droits de douane; tarifs douaniers; barrières non
-   tarifaires; accès aux marchés; pays les moins avancés; PMA; petits États insulaires en
-   développement; PEID; pays en développement sans littoral; cohérence des politiques;
-   capacités statistiques; instituts nationaux de statistique; systèmes statistiques
-   nationaux; collecte de données; données ventilées; statistiques; indicateurs des ODD;
-   objectifs de développement durable; ODD; Agenda 2030; Programme 2030; Programme de
-   développement durable à l'horizon 2030; objectifs du Millénaire pour le développement;
-   OMD; multilatéral; multilatérale; multilatéralisme; bilatéral; bilatérale;
-   concessionnel; concessionnels; financement mixte; banques de développement; Banque
-   mondiale; FMI; Fonds monétaire international; Nations Unies; ONU; stabilité
-   macroéconomique; envois de fonds; G20; gouvernance mondiale
-2: coopération; collaboration; coordination; international; internationale;
-   internationaux; internationales; mondial; mondiale; global; pays en développement;
-   pays développés; financement; financements; investissement; prêts; subventions;
-   commerce; exportations; importations; dette; impôts; fiscalité; recettes; budget;
-   suivi; indicateurs; données; rapports; examen; parties prenantes; secteur privé;
-   société civile; développement durable; capacités; soutien; engagements; accords
-1: pays; nations; politiques; cohérence; mise en œuvre
+   Organisation mondiale du commerce; système commercial multilatéral; pays les moins
+   avancés; PMA; pays en développement sans littoral; cohérence des politiques; capacités
+   statistiques; instituts nationaux de statistique; systèmes statistiques nationaux;
+   données ventilées; indicateurs des ODD; multilatéralisme; concessionnel; concessionnels;
+   financement mixte; stabilité macroéconomique; gouvernance mondiale; partenariat;
+   partenariats
+2: PPP; bailleurs; investissement direct étranger; investissements directs étrangers; IDE;
+   recettes fiscales; recouvrement de l'impôt; accords commerciaux; politique commerciale;
+   droits de douane; tarifs douaniers; barrières non tarifaires; accès aux marchés; petits
+   États insulaires en développement; PEID; statistiques; objectifs du Millénaire pour le
+   développement; OMD; multilatéral; multilatérale; bilatéral; bilatérale; banques de
+   développement; Banque mondiale; FMI; Fonds monétaire international; Nations Unies; envois
+   de fonds; G20; pays en développement; pays développés; coopération; collecte de données;
+   partenaires au développement; efficacité de l'aide; appui budgétaire; crise de la dette;
+   dette souveraine; facilitation des échanges; Aide pour le commerce
+1: collaboration; coordination; international; internationale; internationaux;
+   internationales; mondial; mondiale; global; financement; financements; investissement;
+   prêts; subventions; commerce; exportations; importations; dette; impôts; fiscalité;
+   recettes; suivi; indicateurs; données; parties prenantes; secteur privé; société civile;
+   développement durable; engagements; accords; ONU; objectifs de développement durable;
+   ODD; Agenda 2030; Programme 2030; Programme de développement durable à l'horizon 2030
+0.5: pays; nations; politiques; cohérence; mise en œuvre; budget; soutien; capacités;
+   rapports; examen; institutions
 """,
 }
 
 BLOCKERS["fr"] = """
 refroidi par eau; refroidis par eau; refroidissement par eau; aquarelle; imperméable;
 énergie de l'équipe; énergie positive; boisson énergisante; boissons énergisantes;
-avec énergie; mauvaise qualité; santé économique; santé financière; santé de l'économie;
+avec énergie; beaucoup d'énergie; énergie et enthousiasme; plein d'énergie; mauvaise qualité;
+santé économique; santé financière; santé de l'économie;
 climat des affaires; climat d'investissement; climat politique; climat économique;
 climat de confiance; climat social; arbre de décision; arbres de décision; forêt aléatoire;
 nom de famille; jeter des ponts; école de pensée; paix intérieure; guerre des prix;

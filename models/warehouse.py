@@ -8,6 +8,7 @@ never leaves half of a document behind.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -81,6 +82,57 @@ SCHEMA: dict[str, str] = {
         code_version VARCHAR, embedding_model VARCHAR, embedding_model_hash VARCHAR,
         catalog_path VARCHAR, catalog_sha256 VARCHAR, counts VARCHAR
     """,
+    # Analytics tables (issue 5; docs/warehouse.md, docs/metrics.md).
+    "localization_mentions": """
+        doc_id VARCHAR, passage_id VARCHAR, page INTEGER, kind VARCHAR, locality VARCHAR,
+        resolved_vlr_doc_id VARCHAR, matched_terms VARCHAR, score DOUBLE, quote VARCHAR,
+        country_iso3 VARCHAR
+    """,
+    "vnr_involvement": """
+        doc_id VARCHAR, country_iso3 VARCHAR, year INTEGER, level VARCHAR, reason VARCHAR,
+        n_vlr_reference INTEGER, n_lrg_consultation INTEGER, n_lrg_implementation INTEGER,
+        n_local_data INTEGER, n_passages INTEGER, n_mention_passages INTEGER,
+        n_vlrs_referenced INTEGER, level_score DOUBLE, run_id VARCHAR
+    """,
+    "indicator_values": """
+        doc_id VARCHAR, passage_id VARCHAR, page INTEGER, indicator VARCHAR, value DOUBLE,
+        unit VARCHAR, year INTEGER, matched_text VARCHAR, sdg INTEGER, target VARCHAR,
+        method VARCHAR, score DOUBLE, source VARCHAR
+    """,
+    "indicator_reuse": """
+        country_iso3 VARCHAR, vlr_doc_id VARCHAR, vnr_doc_id VARCHAR, indicator VARCHAR,
+        sdg INTEGER, target VARCHAR, local_value DOUBLE, local_unit VARCHAR, local_year INTEGER,
+        national_value DOUBLE, national_unit VARCHAR, national_year INTEGER, same_unit BOOLEAN,
+        same_year BOOLEAN, difference DOUBLE, local_passage_id VARCHAR, local_page INTEGER,
+        national_passage_id VARCHAR, national_page INTEGER, local_method VARCHAR,
+        national_method VARCHAR, local_passages VARCHAR, national_passages VARCHAR,
+        vlr_year INTEGER, vnr_year INTEGER, run_id VARCHAR
+    """,
+    "sdg_gaps": """
+        country_iso3 VARCHAR, vlr_doc_id VARCHAR, vnr_doc_id VARCHAR, level VARCHAR,
+        sdg INTEGER, code VARCHAR, gap_type VARCHAR, vlr_passages INTEGER, vnr_passages INTEGER,
+        vlr_indicators INTEGER, vnr_indicators INTEGER, run_id VARCHAR
+    """,
+    "cycle_metrics": """
+        country_iso3 VARCHAR, vnr_doc_id VARCHAR, vnr_year INTEGER, row_type VARCHAR,
+        metric VARCHAR, value DOUBLE, previous_vnr_doc_id VARCHAR, previous_vnr_year INTEGER,
+        previous_value DOUBLE, prior_vlr_doc_ids VARCHAR, run_id VARCHAR
+    """,
+    "country_momentum": """
+        country_iso3 VARCHAR, n_vlrs INTEGER, n_vnrs INTEGER, latest_vlr_year INTEGER,
+        latest_vnr_doc_id VARCHAR, latest_vnr_year INTEGER, reference_year INTEGER,
+        recency_score DOUBLE, vlr_count_score DOUBLE, integration_rate DOUBLE,
+        integration_score DOUBLE, mentions_per_vnr DOUBLE, mention_share DOUBLE,
+        mentions_score DOUBLE, n_reused_indicators INTEGER, n_vlr_indicators INTEGER,
+        indicator_reuse_rate DOUBLE, indicator_reuse_score DOUBLE, involvement_level VARCHAR,
+        involvement_score DOUBLE, momentum_index DOUBLE, rank INTEGER, run_id VARCHAR
+    """,
+    "metric_evidence": """
+        metric_table VARCHAR, country_iso3 VARCHAR, vlr_doc_id VARCHAR, vnr_doc_id VARCHAR,
+        sdg INTEGER, metric VARCHAR, doc_id VARCHAR, passage_id VARCHAR, page INTEGER,
+        quote VARCHAR, similarity DOUBLE, code VARCHAR, score DOUBLE, citation VARCHAR,
+        run_id VARCHAR
+    """,
 }
 
 CONTRACT_TABLES = (
@@ -102,6 +154,19 @@ def _is_lock_error(exc: Exception) -> bool:
     return "lock" in text or "conflicting" in text or "being used" in text
 
 
+# DuckDB's file lock only separates processes: connections of one process share one database
+# instance, so two threads would interleave their transactions (write-write conflicts, rows
+# inserted twice by two delete+insert swaps). One lock per file and process makes threads take
+# turns the way processes do; re-entrant, so a thread may nest connections.
+_THREAD_LOCKS: dict[str, threading.RLock] = {}
+_THREAD_LOCKS_GUARD = threading.Lock()
+
+
+def _thread_lock(path: Path) -> threading.RLock:
+    with _THREAD_LOCKS_GUARD:
+        return _THREAD_LOCKS.setdefault(str(path.resolve()), threading.RLock())
+
+
 @contextmanager
 def connect(
     path: str | Path, *, read_only: bool = False, wait_s: float = 600.0
@@ -111,6 +176,20 @@ def connect(
     if read_only and not path.exists():
         raise FileNotFoundError(f"warehouse not found: {path} (run `vlrlink run` first)")
     path.parent.mkdir(parents=True, exist_ok=True)
+    lock = _thread_lock(path)
+    if not lock.acquire(timeout=wait_s):
+        raise WarehouseLockedError(f"warehouse {path} is in use by another thread")
+    try:
+        with _connect_locked(path, read_only=read_only, wait_s=wait_s) as con:
+            yield con
+    finally:
+        lock.release()
+
+
+@contextmanager
+def _connect_locked(
+    path: Path, *, read_only: bool, wait_s: float
+) -> Iterator[duckdb.DuckDBPyConnection]:
     deadline = time.monotonic() + wait_s
     delay = 0.05
     while True:

@@ -90,6 +90,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     catalog = catalog_path(args)
     if not catalog.is_file():
         raise CliError(f"catalog not found: {catalog}", code=2)
+    from models.catalog import CatalogError, read_catalog
+
+    try:
+        read_catalog(catalog)  # an unusable catalog is bad input (exit 2), not a failed run
+    except CatalogError as exc:
+        raise CliError(str(exc), code=2) from exc
     started = time.monotonic()
     summary = run_pipeline(
         catalog_path=catalog,
@@ -176,9 +182,9 @@ def _register_eval(sub: argparse._SubParsersAction) -> None:
 # ---------------------------------------------------------------- dev
 
 
-def cmd_dev(args: argparse.Namespace) -> int:
-    dagster_instance()
-    command = [
+def dev_command(args: argparse.Namespace) -> list[str]:
+    """The `dagster dev` command line; the host is explicit, so it binds 127.0.0.1 by default."""
+    return [
         sys.executable,
         "-m",
         "dagster",
@@ -190,6 +196,11 @@ def cmd_dev(args: argparse.Namespace) -> int:
         "-p",
         str(args.port),
     ]
+
+
+def cmd_dev(args: argparse.Namespace) -> int:
+    dagster_instance()
+    command = dev_command(args)
     os.execvp(command[0], command)
 
 

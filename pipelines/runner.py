@@ -17,7 +17,7 @@ import dagster as dg
 from models import warehouse
 from models.catalog import read_catalog
 from models.embeddings import model_fingerprint
-from pipelines.definitions import ALL_ASSETS, ALL_CHECKS
+from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, CROSS_DOCUMENT_ASSETS
 from pipelines.partitions import DOCUMENTS_PARTITION
 from pipelines.resources import PROJECT_ROOT, build_resources
 
@@ -102,7 +102,7 @@ def run_pipeline(
             "dagster/asset_partition_range_end": wanted[-1],
         }
     else:
-        selection = ["passage_links", "sdg_pair_profile", "alignment_metrics"]
+        selection = [k for a in CROSS_DOCUMENT_ASSETS for k in a.keys]
     result = dg.materialize(
         [*ALL_ASSETS, *ALL_CHECKS],
         selection=selection,

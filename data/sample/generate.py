@@ -50,6 +50,7 @@ SDG_COLOURS = {
 }  # fmt: skip
 
 VOWELS = set("aeiouyáéíóúàèìòùâêîôûäëïöüœæ")
+ONSETS = {"bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "tr", "vr", "ph", "th"}
 NO_SPLIT_PAIRS = {"ch", "sh", "th", "ph", "gh", "ll", "rr", "qu", "gu", "gn", "ck", "wh", "nh"}
 HYPHENATABLE = re.compile(r"^((?:[a-zà-ÿ]{1,3}')?)([a-zà-ÿœ]{8,})([,.;:)]*)$")
 SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?])[\"»)]?\s+(?=[A-ZÀ-ÖØ-Þ0-9«\"¿¡(])")
@@ -500,6 +501,8 @@ class Layout:
             a, b, c = core[i - 1], core[i], core[i + 1]
             if a in VOWELS and b not in VOWELS and c in VOWELS:
                 points.append(i)
+            elif a + b in ONSETS and core[i - 2] in VOWELS and c in VOWELS and i - 1 >= 3:
+                points.append(i - 1)  # keep onset clusters together: pro-gramme, not prog-ramme
             elif (
                 a not in VOWELS
                 and b not in VOWELS
@@ -515,7 +518,12 @@ class Layout:
         return None
 
     def break_lines(
-        self, words: list[Word], width: float, size: float, bold: bool = False, hyphenate: bool = True
+        self,
+        words: list[Word],
+        width: float,
+        size: float,
+        bold: bool = False,
+        hyphenate: bool = True,
     ) -> list[list[Word]]:
         space = stringWidth(" ", self.theme.body_font, size)
         lines: list[list[Word]] = []
@@ -531,9 +539,11 @@ class Layout:
                 cur_w += add
                 continue
             room = width - cur_w - space
+            # justified text hyphenates more eagerly, as a typesetter would, to limit wide gaps
+            threshold = 0.06 if self.theme.justify else 0.12
             split = (
                 self.try_hyphenate(word, room, size, bold)
-                if hyphenate and room > 0.12 * width
+                if hyphenate and room > threshold * width
                 else None
             )
             if split:
@@ -577,20 +587,24 @@ class Layout:
                 push("-", self.font_for("r", bold), size, 0.0)
             natural += self.word_width(word, size, bold)
         spaces = len(line) - 1
-        natural += spaces * stringWidth(" ", self.theme.body_font, size)
+        space_w = stringWidth(" ", self.theme.body_font, size)
+        natural += spaces * space_w
         word_space = (width - natural) / spaces if justify and spaces else 0.0
+        if word_space > 3 * space_w:
+            word_space = 0.0  # a typesetter would rather leave one loose line ragged
         return ("text", x, baseline, runs, word_space, color)
 
     def place_words(
         self, block_key: int, inline: InlineText, *, size: float, leading: float,
-        indent: float = 0.0, bold: bool = False, color: str = "#1a1a1a", justify: bool | None = None,
-        bullet: str | None = None, record: bool = True,
+        indent: float = 0.0, bold: bool = False, color: str = "#1a1a1a",
+        justify: bool | None = None, bullet: str | None = None,
     ) -> None:  # fmt: skip
         justify = self.theme.justify if justify is None else justify
         lines = self.break_lines(inline.words, self.width - indent, size, bold)
         self.ensure(min(2, len(lines)) * leading)
         seen: set[int] = set()
         found: list[tuple[str, int]] = []
+        notes: list[SentenceRecord] = []
         for i, line in enumerate(lines):
             fn_numbers = [int(r.text) for w in line for r in w.runs if r.style == "s"]
             fn_height = 0.0
@@ -622,8 +636,8 @@ class Layout:
             )  # fmt: skip
             if line[-1].hyphen:
                 self.mark("hyphenation")
-            if self.cols == 2:
-                self.mark("two_column")
+            if self.cols == 2 and self.fi == 1:
+                self.mark("two_column")  # only once the right column really holds text
             for word in line:
                 if word.sent not in seen:
                     seen.add(word.sent)
@@ -633,15 +647,17 @@ class Layout:
                 self.mark("footnote")
                 note = next(f for f in inline.footnotes if f.number == number)
                 for _, sentence in split_sentences(note.text):
-                    self.sentences.append(SentenceRecord(self.doc.doc_id, self.page.number, sentence))
+                    notes.append(SentenceRecord(self.doc.doc_id, self.page.number, sentence))
             self.page.fn_reserved += fn_height
             self.y -= leading
-        if record:
-            self.block_sentences[block_key] = found
-            for sentence, page in found:
-                self.sentences.append(SentenceRecord(self.doc.doc_id, page, sentence))
+        self.block_sentences[block_key] = found
+        for sentence, page in found:
+            self.sentences.append(SentenceRecord(self.doc.doc_id, page, sentence))
+        self.sentences.extend(notes)  # footnotes follow the paragraph that cites them
 
-    def wrap_plain(self, text: str, width: float, size: float, font: str | None = None) -> list[str]:
+    def wrap_plain(
+        self, text: str, width: float, size: float, font: str | None = None
+    ) -> list[str]:
         font = font or self.theme.body_font
         lines: list[str] = []
         cur = ""
@@ -714,7 +730,8 @@ class Layout:
         widths = [f * self.body_w for f in fracs]
         size = 8.8
         rows = [list(headers)] + [
-            [r[0], r[1], format_value(r[2], r[3], lang).replace(NBSP, " "), r[4]] for r in block.rows
+            [r[0], r[1], format_value(r[2], r[3], lang).replace(NBSP, " "), r[4]]
+            for r in block.rows
         ]
         wrapped = [
             [self.wrap_plain(cell, widths[j] - 8, size, t.bold_font if i == 0 else t.body_font)
@@ -762,8 +779,8 @@ class Layout:
         t = self.theme
         table_no = 0
         for section in self.doc.sections:
-            self.section_title = section.title if section.sdg is None else self.heading_text(
-                section
+            self.section_title = (
+                section.title if section.sdg is None else self.heading_text(section)
             )
             if section.new_page or not self.pages or self.cols != 1:
                 self.cols = 1
@@ -829,6 +846,8 @@ def draw_text_op(c: canvas.Canvas, op: Op) -> None:
     kind = op[0]
     if kind == "text":
         _, x, y, runs, word_space, color = op
+        # Tw and Ts are text-state parameters that outlive BT/ET; q/Q keeps them on this line
+        c.saveState()
         text = c.beginText()
         text.setTextOrigin(x, y)
         text.setFillColor(HexColor(color))
@@ -839,6 +858,7 @@ def draw_text_op(c: canvas.Canvas, op: Op) -> None:
             text.setRise(rise)
             text.textOut(chunk)
         c.drawText(text)
+        c.restoreState()
     elif kind == "str":
         _, x, y, s, font, size, color = op
         c.setFillColor(HexColor(color))
@@ -1023,7 +1043,7 @@ def draw_footnotes(c: canvas.Canvas, theme: Theme, page: PageOut) -> None:
     c.setLineWidth(0.5)
     c.line(theme.margin_x, y, theme.margin_x + 120, y)
     y -= 10
-    for number, lines in page.footnotes:
+    for _number, lines in page.footnotes:
         for i, line in enumerate(lines):
             c.setFillColor(HexColor("#333333"))
             if i == 0:
@@ -1065,6 +1085,7 @@ class Truth:
     layout: list[dict] = field(default_factory=list)
     involvement: list[dict] = field(default_factory=list)
     paragraphs: list[tuple[DocSpec, Block, str]] = field(default_factory=list)
+    text_indicators: list[dict] = field(default_factory=list)
 
 
 def nth_sentence(found: list[tuple[str, int]], attrs: dict[str, list[str]], key: str) -> tuple:
@@ -1104,7 +1125,7 @@ def collect(doc: DocSpec, truth: Truth) -> Callable[[Block, int, InlineText | No
             localities = attrs.get("loc", [""])[0].split("|")
             for locality in localities:
                 truth.mentions.append(
-                    dict(doc_id=doc.doc_id, page=page, kind=attrs["mention"][0],
+                    dict(doc_id=doc.doc_id, page=page, kind=attrs["mention"][0].replace(" ", "_"),
                          locality=locality, quote=quote)
                 )  # fmt: skip
         for spec in attrs.get("ind", []):
@@ -1118,6 +1139,9 @@ def collect(doc: DocSpec, truth: Truth) -> Callable[[Block, int, InlineText | No
                 dict(doc_id=doc.doc_id, indicator=code, value=value, unit=unit or "count",
                      year=year, where="text", page=hits[0][1])
             )  # fmt: skip
+            truth.text_indicators.append(
+                dict(doc=doc, indicator=code, quote=hits[0][0], page=hits[0][1])
+            )
 
     return on_block
 
@@ -1146,6 +1170,42 @@ def finish_links(truth: Truth) -> list[dict]:
     return rows
 
 
+RELATED_COLUMNS = [
+    "pair_id", "country_iso3", "sdg", "target", "indicator", "vlr_doc_id", "vlr_page", "vlr_quote",
+    "vnr_doc_id", "vnr_page", "vnr_quote", "kind",
+]  # fmt: skip
+
+
+def related_pairs(truth: Truth) -> list[dict]:
+    """VLR and VNR sentences that report the same indicator (local vs national value).
+
+    They are neither planted nor distractors: a linker may reasonably pair them, so accuracy
+    tests should not count such a pair as a false link.
+    """
+    rows = []
+    per_country: dict[str, int] = defaultdict(int)
+    vlrs = [t for t in truth.text_indicators if t["doc"].review_type == "vlr"]
+    vnrs = [t for t in truth.text_indicators if t["doc"].review_type == "vnr"]
+    for a in vlrs:
+        for b in vnrs:
+            if a["indicator"] != b["indicator"]:
+                continue
+            if a["doc"].meta["country"] != b["doc"].meta["country"]:
+                continue
+            code = a["indicator"]
+            country = a["doc"].meta["country"]
+            per_country[country] += 1
+            rows.append(
+                dict(pair_id=f"{country}-R{per_country[country]:02d}",
+                     country_iso3=a["doc"].meta["country"], sdg=int(code.split(".")[0]),
+                     target=".".join(code.split(".")[:2]), indicator=code,
+                     vlr_doc_id=a["doc"].doc_id, vlr_page=a["page"], vlr_quote=a["quote"],
+                     vnr_doc_id=b["doc"].doc_id, vnr_page=b["page"], vnr_quote=b["quote"],
+                     kind="same_indicator")
+            )  # fmt: skip
+    return rows
+
+
 def check_locality_mentions(docs: list[DocSpec], truth: Truth) -> None:
     """A VNR paragraph that names a sample locality must carry a mention naming it."""
     localities: dict[str, set[str]] = defaultdict(set)
@@ -1156,10 +1216,13 @@ def check_locality_mentions(docs: list[DocSpec], truth: Truth) -> None:
         if doc.review_type != "vnr":
             continue
         for name in localities[doc.meta["country"]]:
-            if name in plain:
+            core = name.removesuffix(" County")
+            if core in plain:
                 named = block.attrs.get("loc", [""])[0].split("|")
                 if "mention" not in block.attrs or name not in named:
-                    raise ValueError(f"{doc.doc_id}: '{name}' named without a mention: {plain[:60]}")
+                    raise ValueError(
+                        f"{doc.doc_id}: '{name}' named without a mention: {plain[:60]}"
+                    )
 
 
 def check_sentences(truth: Truth) -> None:
@@ -1222,7 +1285,7 @@ def write_bad(out: Path, good_sources: list[Path]) -> None:
     from reportlab.lib.pdfencrypt import StandardEncryption
 
     bad = out / "bad"
-    bad.mkdir(parents=True)
+    bad.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(good_sources[0], bad / "good_a.pdf")
     shutil.copyfile(good_sources[1], bad / "good_b.pdf")
     shutil.copyfile(good_sources[0], bad / "copy_of_good_a.pdf")
@@ -1298,9 +1361,9 @@ def write_bad(out: Path, good_sources: list[Path]) -> None:
             writer.writerow([*r[:8], digest])
     with (bad / "expected.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["row", "doc_id", "file", "expected_status", "reason_contains"])
+        writer.writerow(["doc_id", "expected_status", "reason_contains", "row", "file"])
         for i, r in enumerate(rows, 1):
-            writer.writerow([i, r[0], r[7], r[8], r[9]])
+            writer.writerow([r[0], r[8], r[9], i, r[7]])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1365,6 +1428,7 @@ def generate(out: Path = HERE, content_dir: Path = CONTENT_DIR) -> dict[str, int
     write_csv(out / "catalog.csv", CATALOG_COLUMNS, catalog)
     tdir = out / "truth"
     write_csv(tdir / "links.csv", LINK_COLUMNS, links)
+    write_csv(tdir / "related_pairs.csv", RELATED_COLUMNS, related_pairs(truth))
     write_csv(
         tdir / "sentences.csv",
         ["doc_id", "page", "sentence"],
@@ -1376,7 +1440,9 @@ def generate(out: Path = HERE, content_dir: Path = CONTENT_DIR) -> dict[str, int
         for (d, g), n in sorted(truth.coverage.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))
     ]
     write_csv(tdir / "sdg_coverage.csv", ["doc_id", "sdg", "n_paragraphs"], coverage)
-    write_csv(tdir / "mentions.csv", ["doc_id", "page", "kind", "locality", "quote"], truth.mentions)
+    write_csv(
+        tdir / "mentions.csv", ["doc_id", "page", "kind", "locality", "quote"], truth.mentions
+    )
     write_csv(tdir / "involvement.csv", ["doc_id", "level", "note"], truth.involvement)
     write_csv(
         tdir / "indicators.csv",
@@ -1385,8 +1451,8 @@ def generate(out: Path = HERE, content_dir: Path = CONTENT_DIR) -> dict[str, int
     )
     write_csv(tdir / "layout.csv", ["doc_id", "page", "feature"], truth.layout)
     by_id = {doc.doc_id: doc for doc in docs}
-    good = [out / "pdfs" / pdf_name(d) for d in ("col-vlr-villacedro-2019", "sen-vlr-tamaroune-2021")
-            if d in by_id]  # fmt: skip
+    good_ids = ("col-vlr-villacedro-2019", "sen-vlr-tamaroune-2021")
+    good = [out / "pdfs" / pdf_name(d) for d in good_ids if d in by_id]
     if len(good) == 2:
         write_bad(out, good)
     return page_counts
