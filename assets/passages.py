@@ -2,7 +2,6 @@
 
 import dagster as dg
 import polars as pl
-from models.passages import passage_id, split_passages
 
 from assets.common import (
     EXTRACTOR_VERSION,
@@ -16,6 +15,7 @@ from assets.common import (
 )
 from models.documents import page_from_json
 from models.embeddings import text_hash
+from models.passages import passage_id, split_passages
 from models.warehouse import delete_insert, transaction
 from pipelines.partitions import documents_partitions
 from pipelines.resources import WarehouseResource

@@ -5,7 +5,6 @@ from functools import cache
 
 import dagster as dg
 import polars as pl
-from models.sdg_tagging import SdgTagger
 
 from assets.common import (
     EMBEDDINGS_VERSION,
@@ -19,6 +18,7 @@ from assets.common import (
     stage_fingerprint,
     stage_is_current,
 )
+from models.sdg_tagging import SdgTagger
 from models.warehouse import EMBEDDING_DIM, delete_insert, transaction
 from pipelines.partitions import documents_partitions
 from pipelines.resources import EmbeddingModelResource, WarehouseResource

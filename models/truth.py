@@ -52,23 +52,29 @@ def locate_links(truth: pl.DataFrame, passages: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def link_scores(located: pl.DataFrame, links: pl.DataFrame) -> dict[str, float]:
+def link_scores(
+    located: pl.DataFrame, links: pl.DataFrame, related: pl.DataFrame | None = None
+) -> dict[str, float]:
     """Precision and recall of links against planted pairs.
 
-    Recall: planted pairs that are linked (any rank). Precision: among rank-1 links that start
-    at a truth VLR passage or end at a truth VNR passage (planted or distractor), the share
-    that are planted pairs; links between passages the truth says nothing about are not judged.
+    Recall: planted pairs that are linked (any rank). Precision: among rank-1 links into a
+    truth pair's VNR that start at its VLR passage or end at its VNR passage (planted or
+    distractor), the share that are planted pairs. Links the truth says nothing about, and
+    pairs it lists as related (same indicator reported on both sides), are not judged.
     """
     linked = set(links.select("vlr_passage_id", "vnr_passage_id").iter_rows())
     planted = located.filter(pl.col("kind") == "planted").drop_nulls(["vlr_pid", "vnr_pid"])
     planted_pairs = set(planted.select("vlr_pid", "vnr_pid").iter_rows())
-    truth_vlr = set(located["vlr_pid"].drop_nulls())
+    truth_vlr = set(located.drop_nulls("vlr_pid").select("vlr_pid", "vnr_doc_id").iter_rows())
     truth_vnr = set(located["vnr_pid"].drop_nulls())
+    related_pairs = set(related.iter_rows()) if related is not None else set()
     judged = {
         (a, b)
-        for a, b, rank in links.select("vlr_passage_id", "vnr_passage_id", "rank").iter_rows()
-        if rank == 1 and (a in truth_vlr or b in truth_vnr)
-    }
+        for a, b, vnr_doc, rank in links.select(
+            "vlr_passage_id", "vnr_passage_id", "vnr_doc_id", "rank"
+        ).iter_rows()
+        if rank == 1 and ((a, vnr_doc) in truth_vlr or b in truth_vnr)
+    } - related_pairs
     distractors = located.filter(pl.col("kind") == "distractor").drop_nulls(["vlr_pid", "vnr_pid"])
     distractor_pairs = set(distractors.select("vlr_pid", "vnr_pid").iter_rows())
     return {

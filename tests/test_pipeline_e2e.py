@@ -135,8 +135,13 @@ def test_planted_links_precision_and_recall(sample_db):
     truth = pl.read_csv(TRUTH / "links.csv")
     passages = read_frame(sample_db, "SELECT passage_id, doc_id, text FROM passages")
     located = locate_links(truth, passages)
-    links = read_frame(sample_db, "SELECT vlr_passage_id, vnr_passage_id, rank FROM passage_links")
-    scores = link_scores(located, links)
+    links = read_frame(
+        sample_db, "SELECT vlr_passage_id, vnr_passage_id, vnr_doc_id, rank FROM passage_links"
+    )
+    related = locate_links(
+        pl.read_csv(TRUTH / "related_pairs.csv").with_columns(kind=pl.lit("related")), passages
+    ).select("vlr_pid", "vnr_pid")
+    scores = link_scores(located, links, related)
     print(
         f"\nplanted links: precision {scores['precision']:.3f} recall {scores['recall']:.3f} "
         f"({scores['planted']} planted pairs, {scores['judged']} judged rank-1 links, "
