@@ -12,7 +12,7 @@ progress_logger = logging.getLogger("vlrlink.progress")
 EXTRACTOR_VERSION = "pdf-1"
 PASSAGES_VERSION = "passages-1"
 TAGGER_VERSION = "tagger-1"
-LINKER_VERSION = "links-1"
+LINKER_VERSION = "links-2"
 # Shown as code versions in Dagster (stale markers); the stages above also key their skips on them.
 CATALOG_VERSION = "catalog-1"
 EMBEDDINGS_VERSION = "embeddings-1"
