@@ -11,7 +11,7 @@ progress_logger = logging.getLogger("vlrlink.progress")
 # stored version matches are skipped, so a code change re-processes exactly what it affects.
 EXTRACTOR_VERSION = "pdf-1"
 PASSAGES_VERSION = "passages-1"
-TAGGER_VERSION = "tagger-1"
+TAGGER_VERSION = "tagger-2"
 LINKER_VERSION = "links-2"
 # Shown as code versions in Dagster (stale markers); the stages above also key their skips on them.
 CATALOG_VERSION = "catalog-1"

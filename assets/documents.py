@@ -1,6 +1,7 @@
 """Per-document ingestion: status in `documents`, page text in `pages`."""
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
@@ -8,10 +9,17 @@ import polars as pl
 
 from assets.common import EXTRACTOR_VERSION, KINDS, partition_keys, report
 from models.catalog import file_sha256_of
-from models.documents import IngestResult, ingest_pdf, page_to_json
+from models.documents import IngestResult, page_to_json
+from models.parallel import ingest_many
 from models.warehouse import delete_insert, read_frame, transaction
 from pipelines.partitions import documents_partitions
 from pipelines.resources import CatalogResource, WarehouseResource
+
+
+class IngestConfig(dg.Config):
+    """How many processes read PDFs at once; 0 means one per core (or $VLRLINK_WORKERS)."""
+
+    workers: int = 0
 
 
 @dg.multi_asset(
@@ -41,30 +49,56 @@ from pipelines.resources import CatalogResource, WarehouseResource
     can_subset=False,
 )
 def documents(
-    context: dg.AssetExecutionContext, catalog: CatalogResource, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext,
+    config: IngestConfig,
+    catalog: CatalogResource,
+    warehouse: WarehouseResource,
 ):
+    with warehouse.session():
+        metadata, n_documents, version = _ingest(context, config, catalog, warehouse)
+    yield dg.MaterializeResult(asset_key="documents", metadata=metadata, data_version=version)
+    yield dg.MaterializeResult(
+        asset_key="pages", metadata={"documents": n_documents}, data_version=version
+    )
+
+
+def _ingest(
+    context: dg.AssetExecutionContext,
+    config: IngestConfig,
+    catalog: CatalogResource,
+    warehouse: WarehouseResource,
+) -> tuple[dict, int, dg.DataVersion | None]:
     keys = partition_keys(context)
     counts = {"ok": 0, "failed": 0, "duplicate": 0, "removed": 0, "unchanged": 0}
     failures: dict[str, str] = {}
-    for number, doc_id in enumerate(keys, start=1):
-        status, error = _ingest_one(context, doc_id, catalog, warehouse)
-        if status == "not_in_catalog":
-            continue
+    plans: dict[str, _Plan] = {}
+    for doc_id in keys:
+        plan = _plan_one(doc_id, catalog, warehouse)
+        if plan.status != "not_in_catalog":  # a partition of another catalog: not ours to touch
+            plans[doc_id] = plan
+    to_read = [(d, p.path) for d, p in plans.items() if p.status == "read" and p.path]
+    results = ingest_many(to_read, workers=config.workers or None)
+    for number, (doc_id, plan) in enumerate(plans.items(), start=1):
+        if plan.status == "read":
+            read_id, result = next(results)
+            assert read_id == doc_id, (read_id, doc_id)
+            _write_one(context, doc_id, plan, result, warehouse)
+            status, error = result.status, result.error
+        elif plan.status in ("failed", "duplicate"):
+            _write_one(context, doc_id, plan, IngestResult(plan.status, plan.error), warehouse)
+            status, error = plan.status, plan.error
+        else:  # removed or unchanged: already settled while planning
+            status, error = plan.status, plan.error
         counts[status] = counts.get(status, 0) + 1
         if error and status != "unchanged":
             failures[doc_id] = error
-        report(
-            context, f"[{number}/{len(keys)}] {doc_id}: {status}" + (f" ({error})" if error else "")
-        )
+        detail = f" ({error})" if error else ""
+        report(context, f"[{number}/{len(plans)}] {doc_id}: {status}{detail}")
     metadata = {
         **{f"n_{k}": v for k, v in counts.items()},
         "failures": dg.MetadataValue.json(failures),
     }
-    version = _data_version(warehouse, keys)
-    yield dg.MaterializeResult(asset_key="documents", metadata=metadata, data_version=version)
-    yield dg.MaterializeResult(
-        asset_key="pages", metadata={"documents": len(keys)}, data_version=version
-    )
+    return metadata, len(keys), _data_version(warehouse, keys)
 
 
 def _data_version(warehouse: WarehouseResource, keys: list[str]) -> dg.DataVersion | None:
@@ -77,19 +111,26 @@ def _data_version(warehouse: WarehouseResource, keys: list[str]) -> dg.DataVersi
     return dg.DataVersion(f"{row[0]}:{row[1]}") if row else None
 
 
-def _ingest_one(
-    context: dg.AssetExecutionContext,
-    doc_id: str,
-    catalog: CatalogResource,
-    warehouse: WarehouseResource,
-) -> tuple[str, str | None]:
+@dataclass
+class _Plan:
+    """What to do with one partition, decided from the warehouse before any PDF is read."""
+
+    status: str  # read | failed | duplicate | removed | unchanged | not_in_catalog
+    error: str | None = None
+    row: dict | None = None
+    path: Path | None = None
+    sha256: str | None = None
+    duplicate_of: str | None = None
+
+
+def _plan_one(doc_id: str, catalog: CatalogResource, warehouse: WarehouseResource) -> _Plan:
     with warehouse.connect() as con:
         found = read_frame(con, "SELECT * FROM catalog WHERE doc_id = ?", [doc_id])
         previous = con.execute(
             "SELECT sha256, extractor_version, status FROM documents WHERE doc_id = ?", [doc_id]
         ).fetchone()
         if found.is_empty() and previous is None:
-            return "not_in_catalog", None  # a partition of another catalog: not ours to touch
+            return _Plan("not_in_catalog")
         if found.is_empty():
             # Marked, not deleted: its rows stay for audit, downstream stages ignore it.
             con.execute(
@@ -97,31 +138,40 @@ def _ingest_one(
                 "WHERE doc_id = ?",
                 [doc_id],
             )
-            return "removed", "no longer in the catalog"
+            return _Plan("removed", "no longer in the catalog")
         row = found.row(0, named=True)
         path, sha256, error = _locate(row, catalog)
-        duplicate_of = None
-        if error is None and sha256 is not None:
+        if error is not None:
+            return _Plan("failed", error, row=row, sha256=sha256)
+        earlier = None
+        if sha256 is not None:
             earlier = con.execute(
                 "SELECT doc_id FROM catalog WHERE valid AND file_sha256 = ? AND row_number < ? "
                 "ORDER BY row_number LIMIT 1",
                 [sha256, row["row_number"]],
             ).fetchone()
-            duplicate_of = earlier[0] if earlier else None
-        if (
-            error is None
-            and duplicate_of is None
-            and previous is not None
-            and previous == (sha256, EXTRACTOR_VERSION, "ok")
-        ):
-            return "unchanged", None
-    if error is not None:
-        result = IngestResult("failed", error)
-    elif duplicate_of is not None:
-        result = IngestResult("duplicate", f"same content (sha256) as {duplicate_of}")
-    else:
-        assert path is not None
-        result = ingest_pdf(path)
+        if earlier:
+            return _Plan(
+                "duplicate",
+                f"same content (sha256) as {earlier[0]}",
+                row=row,
+                sha256=sha256,
+                duplicate_of=earlier[0],
+            )
+        if previous is not None and previous == (sha256, EXTRACTOR_VERSION, "ok"):
+            return _Plan("unchanged")
+        return _Plan("read", row=row, path=path, sha256=sha256)
+
+
+def _write_one(
+    context: dg.AssetExecutionContext,
+    doc_id: str,
+    plan: _Plan,
+    result: IngestResult,
+    warehouse: WarehouseResource,
+) -> None:
+    row = plan.row
+    assert row is not None
     document = pl.DataFrame(
         [
             {
@@ -133,11 +183,11 @@ def _ingest_one(
                 "language": row["language"],
                 "title": row["title"],
                 "file": row["file"],
-                "sha256": sha256,
+                "sha256": plan.sha256,
                 "n_pages": result.n_pages,
                 "status": result.status,
                 "error": result.error,
-                "duplicate_of": duplicate_of,
+                "duplicate_of": plan.duplicate_of,
                 "extractor_version": EXTRACTOR_VERSION,
                 "n_bytes": result.n_bytes,
                 "processed_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
@@ -168,7 +218,6 @@ def _ingest_one(
         # One transaction per document: a crash leaves the previous version whole.
         delete_insert(con, "documents", document, where="doc_id = ?", params=[doc_id])
         delete_insert(con, "pages", pages, where="doc_id = ?", params=[doc_id])
-    return result.status, result.error
 
 
 def _locate(row: dict, catalog: CatalogResource) -> tuple[Path | None, str | None, str | None]:

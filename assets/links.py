@@ -7,14 +7,21 @@ import numpy as np
 import polars as pl
 
 from assets.common import KINDS, LINKER_VERSION, report
-from models.linking import DEFAULT_THRESHOLD, DEFAULT_TOP_K, LINK_SCHEMA, SidePassages, link_pair
+from models.embeddings import link_threshold
+from models.linking import DEFAULT_TOP_K, LINK_SCHEMA, SidePassages, link_pair
 from models.warehouse import delete_insert, transaction
 from pipelines.resources import EmbeddingModelResource, WarehouseResource
 
 
 class LinkConfig(dg.Config):
-    threshold: float = DEFAULT_THRESHOLD
+    # None: the threshold calibrated for the embedding model (models.embeddings.LINK_THRESHOLDS),
+    # since each model's cosine similarities have their own scale.
+    threshold: float | None = None
     top_k: int = DEFAULT_TOP_K
+
+    def threshold_for(self, model: str) -> float:
+        """The threshold in use: the configured one, else the model's calibrated one."""
+        return float(self.threshold) if self.threshold is not None else link_threshold(model)
 
 
 def load_side(con, doc_id: str, model: str) -> SidePassages:
@@ -53,7 +60,12 @@ def load_side(con, doc_id: str, model: str) -> SidePassages:
 
 
 def country_fingerprints(con, model: str, config: LinkConfig) -> dict[str, str]:
-    """What each country's links depend on: its ok reviews' tagged passages and the settings."""
+    """What each country's links depend on: its ok reviews' tagged passages and the settings.
+
+    The threshold hashed is the one in use (configured or the model's calibrated one), so a
+    new calibration or another model recomputes every country.
+    """
+    threshold = config.threshold_for(model)
     rows = con.execute(
         """
         SELECT d.country_iso3, d.doc_id, d.review_type, p.passage_id, p.text_hash,
@@ -70,7 +82,7 @@ def country_fingerprints(con, model: str, config: LinkConfig) -> dict[str, str]:
     for country, *rest in rows:
         digest = digests.setdefault(
             country,
-            hashlib.sha256(f"{LINKER_VERSION}|{model}|{config.threshold}|{config.top_k}".encode()),
+            hashlib.sha256(f"{LINKER_VERSION}|{model}|{threshold}|{config.top_k}".encode()),
         )
         digest.update("|".join(map(str, rest)).encode())
     return {country: d.hexdigest() for country, d in digests.items()}
@@ -93,6 +105,7 @@ def passage_links(
     embedding_model: EmbeddingModelResource,
 ) -> dg.MaterializeResult:
     model = embedding_model.model_name
+    threshold = config.threshold_for(model)
     with warehouse.connect() as con:
         current = country_fingerprints(con, model, config)
         stored = dict(
@@ -116,7 +129,7 @@ def passage_links(
                             vlr,
                             vnr,
                             country_iso3=country,
-                            threshold=config.threshold,
+                            threshold=threshold,
                             top_k=config.top_k,
                         )
                     )
@@ -148,6 +161,6 @@ def passage_links(
             "countries_removed": dg.MetadataValue.json(gone),
             "links_written": links.height,
             "links_total": total,
-            "threshold": config.threshold,
+            "threshold": threshold,
         }
     )

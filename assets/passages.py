@@ -47,6 +47,16 @@ PASSAGE_SCHEMA = {
 def passages(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
+    with warehouse.session():
+        keys, total, skipped = _split_all(context, warehouse)
+    return dg.MaterializeResult(
+        metadata={"documents": len(keys), "unchanged": skipped, "passages_written": total}
+    )
+
+
+def _split_all(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> tuple[list[str], int, int]:
     total, skipped = 0, 0
     keys = partition_keys(context)
     for doc_id in keys:
@@ -93,6 +103,4 @@ def passages(
         total += frame.height
         if fingerprint is not None:
             report(context, f"{doc_id}: {frame.height} passages")
-    return dg.MaterializeResult(
-        metadata={"documents": len(keys), "unchanged": skipped, "passages_written": total}
-    )
+    return keys, total, skipped

@@ -11,7 +11,7 @@ import threading
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +46,25 @@ class ChildResult:
     wall_s: float
     peak_rss_mib: float
     output: str
+    peak_tree_rss_mib: float = 0.0  # the process and its workers together, sampled
+
+
+def _sample_tree_rss(pid: int, stop: threading.Event, peak: list[float]) -> None:
+    """Peak summed RSS of a process and its descendants (PDF workers), sampled twice a second."""
+    try:
+        root = psutil.Process(pid)
+    except psutil.Error:
+        return
+    while not stop.is_set():
+        try:
+            total = root.memory_info().rss
+            for child in root.children(recursive=True):
+                with suppress(psutil.Error):
+                    total += child.memory_info().rss
+        except psutil.Error:
+            return
+        peak[0] = max(peak[0], total / 2**20)
+        stop.wait(0.5)
 
 
 def run_child(
@@ -65,6 +84,9 @@ def run_child(
         env={**os.environ, **(env or {})},
         text=True,
     )
+    stop, tree_peak = threading.Event(), [0.0]
+    sampler = threading.Thread(target=_sample_tree_rss, args=(proc.pid, stop, tree_peak))
+    sampler.start()
     output = ""
     if log is None:
         assert proc.stdout is not None
@@ -72,10 +94,14 @@ def run_child(
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.monotonic() - started
+    stop.set()
+    sampler.join()
     if log is not None:
         handle.close()  # type: ignore[union-attr]
         output = log.read_text(errors="replace")
-    return ChildResult(proc.returncode, wall, usage.ru_maxrss / 1024, output)
+    return ChildResult(
+        proc.returncode, wall, usage.ru_maxrss / 1024, output, round(tree_peak[0], 1)
+    )
 
 
 def vlrlink_command(*args: str) -> list[str]:

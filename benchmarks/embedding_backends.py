@@ -7,15 +7,24 @@ real passages and on the same machine in the same run:
 - `torch-128`: the same with inputs cut at 128 tokens instead of 256;
 - `onnx` / `onnx-int8`: the same weights exported locally to ONNX (torch.onnx), and dynamically
   quantized to int8, run with `onnxruntime` (skipped when it is not importable);
-- `model2vec`: a static model distilled locally from the installed MiniLM (no download; needs
-  model2vec's `distill` extra, `skeletoken`), saved under data/models/ (git-ignored).
+- `model2vec`: the pipeline's `minilm-static` model (`vlrlink model distill`, a static model
+  distilled locally from the installed MiniLM, 384 dimensions), through `Embedder` as the
+  pipeline loads it; skipped with a hint when it has not been distilled.
 
 Speed is passages per second. Quality is measured against `torch` on the planted links of
 data/sample/truth/links.csv: for each planted (VLR passage, VNR passage) pair, is the VNR
 passage the VLR passage's best match among all passages of that VNR (recall@1), and how close
 is each backend's similarity to torch's (Pearson r over all VLR x VNR pairs of a country).
 
-`python -m benchmarks.embedding_backends [--passages N]`; JSON to benchmarks/results/.
+`--calibrate` instead runs the pipeline on the sample corpus once per model (MiniLM and
+minilm-static) with a low link threshold, then sweeps the threshold over the links it wrote:
+precision and recall on the planted pairs as tests/test_pipeline_e2e.py measures them
+(`models.truth.link_scores`), and `calibrate_threshold` on the similarities of the planted
+(label 1) and distractor (label 0) pairs. The chosen values live in
+`models.embeddings.LINK_THRESHOLDS`.
+
+`python -m benchmarks.embedding_backends [--passages N] [--backends torch,model2vec]
+[--calibrate]`; JSON to benchmarks/results/.
 """
 
 from __future__ import annotations
@@ -111,25 +120,35 @@ def _timed(encode, texts: list[str]) -> tuple[np.ndarray, float, float]:
     return vectors / np.maximum(norms, 1e-12), elapsed, mem.rss_peak_mib
 
 
-def backends(model_path: str) -> dict:
-    """name -> (setup seconds, encode function), for every backend that can load here."""
+ALL_BACKENDS = ("torch", "torch-128", "onnx", "model2vec")
+
+
+def backends(model_path: str, wanted: tuple[str, ...] = ALL_BACKENDS) -> dict:
+    """name -> (setup seconds, encode function), for every wanted backend that can load here.
+
+    `torch` always runs: it is the reference for speed-ups and similarity agreement.
+    """
     from sentence_transformers import SentenceTransformer
 
     found: dict = {}
     started = time.perf_counter()
     torch_model = SentenceTransformer(model_path, device="cpu")
     found["torch"] = (time.perf_counter() - started, lambda t: torch_model.encode(t, batch_size=64))
-    short = SentenceTransformer(model_path, device="cpu")
-    short.max_seq_length = 128
-    found["torch-128"] = (0.0, lambda t: short.encode(t, batch_size=64))
-    try:
-        found.update(_onnx_backends(model_path))
-    except Exception as exc:  # optional: onnxruntime missing, or the export failed
-        found["onnx"] = (None, f"skipped: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
-    try:
-        found["model2vec"] = _model2vec_backend(model_path)
-    except ImportError as exc:
-        found["model2vec"] = (None, f"skipped: {exc}")
+    if "torch-128" in wanted:
+        short = SentenceTransformer(model_path, device="cpu")
+        short.max_seq_length = 128
+        found["torch-128"] = (0.0, lambda t: short.encode(t, batch_size=64))
+    if "onnx" in wanted:
+        try:
+            found.update(_onnx_backends(model_path))
+        except Exception as exc:  # optional: onnxruntime missing, or the export failed
+            reason = " ".join(str(exc).split())[:200]
+            found["onnx"] = (None, f"skipped: {type(exc).__name__}: {reason}")
+    if "model2vec" in wanted:
+        try:
+            found["model2vec"] = _model2vec_backend()
+        except (ImportError, ValueError) as exc:
+            found["model2vec"] = (None, f"skipped: {exc}")
     return found
 
 
@@ -198,33 +217,197 @@ def _onnx_backends(model_path: str) -> dict:
     return {"onnx": (export_s, encoder(fp32_path)), "onnx-int8": (quantize_s, encoder(int8_path))}
 
 
-def _model2vec_backend(model_path: str):
-    from model2vec import StaticModel
+def _model2vec_backend():
+    """minilm-static through the pipeline's Embedder (ValueError when it is not distilled)."""
+    from models.embeddings import Embedder, resolve_model_path
+    from models.static_model import STATIC_MODEL
 
-    folder = MODELS / "all-MiniLM-L6-v2-m2v"
+    resolve_model_path(STATIC_MODEL)
+    embedder = Embedder(STATIC_MODEL)
     started = time.perf_counter()
-    if not (folder / "config.json").is_file():
-        from model2vec.distill import distill
+    _ = embedder.dimension  # loads the model
+    return (time.perf_counter() - started, lambda t: embedder.embed(t))
 
-        distilled = distill(model_name=model_path, pca_dims=256)
-        distilled.save_pretrained(str(folder))
-    model = StaticModel.from_pretrained(str(folder))
-    return (time.perf_counter() - started, lambda t: model.encode(t))
+
+# ---------------------------------------------------------------- threshold calibration
+
+SWEEP = tuple(round(0.40 + 0.025 * i, 3) for i in range(24))  # 0.40 .. 0.975
+
+
+def _labelled_similarities(con, model: str, located) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine similarity of each located planted (1) and distractor (0) pair under `model`."""
+    import polars as pl
+
+    from models.warehouse import read_frame
+
+    vectors = {
+        pid: np.asarray(vec, dtype=np.float32)
+        for pid, vec in read_frame(
+            con,
+            "SELECT p.passage_id, c.embedding FROM passages p JOIN embedding_cache c "
+            "ON c.text_hash = p.text_hash AND c.model = ?",
+            [model],
+        ).iter_rows()
+    }
+    sims, labels = [], []
+    rows = located.filter(pl.col("kind").is_in(["planted", "distractor"])).drop_nulls(
+        ["vlr_pid", "vnr_pid"]
+    )
+    for vlr, vnr, kind in rows.select("vlr_pid", "vnr_pid", "kind").iter_rows():
+        if vlr in vectors and vnr in vectors:
+            sims.append(float(vectors[vlr] @ vectors[vnr]))
+            labels.append(int(kind == "planted"))
+    return np.asarray(sims), np.asarray(labels)
+
+
+def calibrate(model: str, floor: float = 0.3) -> dict:
+    """Run the pipeline on the sample corpus with `model` and sweep the link threshold.
+
+    Links are written once at `floor`; a higher threshold keeps exactly the links with
+    similarity >= it, with the same ranks (rank 1 is the best match, cut last), so filtering
+    is the same as rerunning `link_pair` at each threshold.
+    """
+    import tempfile
+
+    import dagster as dg
+    import duckdb
+    import polars as pl
+
+    from models.linking import calibrate_threshold
+    from models.truth import link_scores, locate_links
+    from models.warehouse import read_frame
+    from pipelines.runner import run_pipeline
+
+    truth_dir = SAMPLE / "truth"
+    with tempfile.TemporaryDirectory() as tmp:
+        warehouse = Path(tmp) / "calibrate.duckdb"
+        started = time.perf_counter()
+        summary = run_pipeline(
+            catalog_path=SAMPLE / "catalog.csv",
+            warehouse_path=warehouse,
+            embedding_model=model,
+            instance=dg.DagsterInstance.ephemeral(),
+            link_threshold=floor,
+        )
+        if not summary.success:
+            raise RuntimeError(f"pipeline failed with {model}: {summary.failure}")
+        run_s = time.perf_counter() - started
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            passages = read_frame(con, "SELECT passage_id, doc_id, text FROM passages")
+            links = read_frame(
+                con,
+                "SELECT vlr_passage_id, vnr_passage_id, vnr_doc_id, rank, similarity "
+                "FROM passage_links",
+            )
+            located = locate_links(pl.read_csv(truth_dir / "links.csv"), passages)
+            related = locate_links(
+                pl.read_csv(truth_dir / "related_pairs.csv").with_columns(kind=pl.lit("related")),
+                passages,
+            ).select("vlr_pid", "vnr_pid")
+            sims, labels = _labelled_similarities(con, model, located)
+        finally:
+            con.close()
+    sweep = []
+    for threshold in SWEEP:
+        kept = links.filter(pl.col("similarity") >= threshold)
+        scores = link_scores(located, kept, related)
+        sweep.append(
+            {
+                "threshold": threshold,
+                "precision": round(scores["precision"], 3),
+                "recall": round(scores["recall"], 3),
+                "judged": scores["judged"],
+                "distractors_linked": scores["distractors_linked"],
+                "links": kept.height,
+            }
+        )
+    best = calibrate_threshold(sims, labels)
+    return {
+        "model": model,
+        "pipeline_s": round(run_s, 1),
+        "planted_pairs": int(labels.sum()),
+        "distractor_pairs": int(len(labels) - labels.sum()),
+        "planted_similarity": _summary(sims[labels == 1]),
+        "distractor_similarity": _summary(sims[labels == 0]),
+        "calibrate_threshold": {
+            "threshold": round(best[0], 3),
+            "precision": round(best[1], 3),
+            "recall": round(best[2], 3),
+            "f1": round(best[3], 3),
+        },
+        "sweep": sweep,
+    }
+
+
+def _summary(values: np.ndarray) -> dict:
+    if not len(values):
+        return {}
+    return {
+        "min": round(float(values.min()), 3),
+        "median": round(float(np.median(values)), 3),
+        "max": round(float(values.max()), 3),
+    }
+
+
+def run_calibration(models: list[str]) -> dict:
+    results = {}
+    for model in models:
+        entry = calibrate(model)
+        results[model] = entry
+        print(
+            f"\n{model}: pipeline {entry['pipeline_s']}s; {entry['planted_pairs']} planted and "
+            f"{entry['distractor_pairs']} distractor pairs; planted similarity "
+            f"{entry['planted_similarity']}, distractor {entry['distractor_similarity']}"
+        )
+        print(f"  calibrate_threshold (planted vs distractor): {entry['calibrate_threshold']}")
+        print("  threshold  precision  recall  judged  distractors_linked  links")
+        for row in entry["sweep"]:
+            print(
+                f"  {row['threshold']:<9} {row['precision']:<10} {row['recall']:<7} "
+                f"{row['judged']:<7} {row['distractors_linked']:<19} {row['links']}"
+            )
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=1024, help="passages timed per backend")
+    parser.add_argument(
+        "--backends",
+        default=",".join(ALL_BACKENDS),
+        help=f"comma-separated subset of {','.join(ALL_BACKENDS)} (torch always runs)",
+    )
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="instead of timing, sweep the link threshold of MiniLM and minilm-static on the "
+        "sample corpus's planted pairs (runs the pipeline once per model)",
+    )
+    parser.add_argument(
+        "--models",
+        default=None,
+        help="with --calibrate: comma-separated models or folders "
+        "(default: all-MiniLM-L6-v2,minilm-static)",
+    )
     args = parser.parse_args(argv)
     from models.embeddings import DEFAULT_MODEL, _load, resolve_model_path
+    from models.static_model import STATIC_MODEL
 
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    if args.calibrate:
+        models = args.models.split(",") if args.models else [DEFAULT_MODEL, STATIC_MODEL]
+        calibration = {"machine": machine(), "models": run_calibration(models)}
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / f"link-thresholds-{stamp}.json").write_text(json.dumps(calibration, indent=2))
+        return 0
     _load(DEFAULT_MODEL, "cpu")  # sets the offline environment
     model_path = resolve_model_path(DEFAULT_MODEL)
     passages = sample_passages()
     pairs = planted_pairs()
     texts = [p["text"] for p in passages]
     timed_texts = (texts * (args.passages // len(texts) + 1))[: args.passages]
-    found = backends(model_path)
+    found = backends(model_path, tuple(b.strip() for b in args.backends.split(",")))
     results: dict = {"machine": machine(), "passages_timed": len(timed_texts), "backends": {}}
     reference = None
     for name, (setup_s, encode) in found.items():
@@ -251,7 +434,6 @@ def main(argv: list[str] | None = None) -> int:
         results["backends"][name] = entry
         print(f"{name:10s} {json.dumps(entry)}", flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
     (RESULTS / f"embedding-backends-{stamp}.json").write_text(json.dumps(results, indent=2))
     return 0
 

@@ -210,24 +210,47 @@ def write_collection(
     }
 
 
-def run_and_measure(catalog: Path, warehouse: Path, *, log: Path | None = None) -> dict:
-    """Run `vlrlink run` in a fresh process; its wall time and its own peak RSS."""
+def run_and_measure(
+    catalog: Path, warehouse: Path, *, log: Path | None = None, model: str | None = None
+) -> dict:
+    """Run `vlrlink run` in a fresh process: wall time, its peak RSS, and the peak RSS of the
+    process together with its PDF worker processes."""
     from benchmarks.common import run_child, vlrlink_command
 
     log = log or warehouse.with_suffix(".log")
-    result = run_child(
-        vlrlink_command(
-            "run", "--catalog", str(catalog), "--warehouse", str(warehouse), "--ephemeral"
-        ),
-        log=log,
-    )
+    args = ["run", "--catalog", str(catalog), "--warehouse", str(warehouse), "--ephemeral"]
+    if model:
+        args += ["--model", model]
+    result = run_child(vlrlink_command(*args), log=log)
     return {
         "exit_code": result.exit_code,
         "wall_s": round(result.wall_s, 1),
         "peak_rss_mib": round(result.peak_rss_mib, 1),
+        "peak_tree_rss_mib": result.peak_tree_rss_mib,
         "log": str(log),
         "log_tail": result.output[-3000:],
     }
+
+
+def add_one_review(out: Path, pages_per_doc: int = 83) -> Path:
+    """Write one more review (a VLR of an existing country) and a catalog that adds it.
+
+    The incremental run then has exactly one new document; the original catalog is kept.
+    """
+    catalog = out / "catalog.csv"
+    with catalog.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    gen = load_generator()
+    vlr = next(d for d in base_documents(gen) if d.review_type == "vlr")
+    job = (len(rows), vlr.doc_id, rows[0]["country_iso3"], pages_per_doc, 0.15, str(out))
+    row = _render(job)
+    plus = out / "catalog_plus_one.csv"
+    with plus.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        writer.writerow({k: row.get(k, "") for k in rows[0]})
+    return plus
 
 
 def warehouse_counts(warehouse: Path) -> dict:
@@ -255,6 +278,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-generate", action="store_true", help="reuse --out as it is")
     parser.add_argument("--run", action="store_true", help="run the pipeline and measure it")
     parser.add_argument("--warehouse", type=Path, default=None, help="default: OUT/scale.duckdb")
+    parser.add_argument(
+        "--model", default=None, help="embedding model for the run (default: the pipeline's)"
+    )
+    parser.add_argument(
+        "--incremental",
+        action="store_true",
+        help="after the run, add one review to the catalog and time a second run",
+    )
     args = parser.parse_args(argv)
     record: dict = {"docs_requested": args.docs, "pages_per_doc": args.pages}
     if not args.skip_generate:
@@ -269,10 +300,21 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(record["collection"]), flush=True)
     if args.run:
         warehouse = args.warehouse or args.out / "scale.duckdb"
-        record["run"] = run_and_measure(args.out / "catalog.csv", warehouse)
+        record["model"] = args.model
+        record["run"] = run_and_measure(args.out / "catalog.csv", warehouse, model=args.model)
         record["counts"] = warehouse_counts(warehouse)
         print(json.dumps({k: v for k, v in record["run"].items() if "tail" not in k}))
         print(json.dumps(record["counts"]))
+        if args.incremental:
+            plus = add_one_review(args.out, args.pages)
+            record["incremental"] = run_and_measure(
+                plus, warehouse, model=args.model, log=warehouse.with_suffix(".plus_one.log")
+            )
+            record["incremental"]["ratio_to_cold"] = round(
+                record["incremental"]["wall_s"] / record["run"]["wall_s"], 3
+            )
+            record["counts_after_increment"] = warehouse_counts(warehouse)
+            print(json.dumps({k: v for k, v in record["incremental"].items() if "tail" not in k}))
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (RESULTS / f"scale-{stamp}.json").write_text(json.dumps(record, indent=2))

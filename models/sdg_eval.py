@@ -326,7 +326,10 @@ def cross_validate(
     min_precision: float = 0.85,
     repeats: int = 1,
 ) -> CVReport:
-    """k-fold CV of the tagger's global parameters over `grid` (names of TaggerParams fields).
+    """k-fold CV of the evidence formula's global parameters over `grid` (TaggerParams fields).
+
+    This tunes the uncalibrated score (`calibrated=False`); `cross_validate_calibrator` checks
+    the logistic calibrator that the tagger uses by default.
 
     Texts are analysed once (`tagger.features`), and each parameter combination is applied with
     `models.sdg_tagging.scores_from_features`. On each fold the combination with the best
@@ -347,7 +350,7 @@ def cross_validate(
     # Score matrix per combination: (n_rows,) score of the asked SDG, and its threshold.
     combo_scores = []
     for combo in combos:
-        params = replace(tagger.params, **combo)
+        params = replace(tagger.params, **{"calibrated": False, **combo})
         s = scores_from_features(features, params)[text_row, sdg_col]
         combo_scores.append((s, params.threshold))
 
@@ -381,3 +384,139 @@ def cross_validate(
     pooled = report_from_predictions(pooled_rows, pooled_pred, f"{k}-fold CV (held-out)")
     full = combos[best_combo(all_idx)]
     return CVReport(pooled, fold_reports, chosen, full)
+
+
+# ---------------------------------------------------------------------------------------------
+# The goal-agnostic logistic calibrator (models/sdg_classifier.py): fitting and CV
+# ---------------------------------------------------------------------------------------------
+
+
+def _row_features(
+    rows: Sequence[BenchmarkRow], tagger, language: str = "en"
+) -> tuple[np.ndarray, np.ndarray]:
+    """(n_rows, 5) calibrator features of each row's (text, asked SDG), and per row the flags
+    (the goal has a matched term, the goal is named explicitly)."""
+    from models.sdg_classifier import goal_feature_tensor
+
+    texts, index = _unique_texts(rows)
+    features = tagger.features(texts, language)
+    tensor = goal_feature_tensor(features, tagger.calibrator.similarity_weight)
+    text_row = np.array(index, dtype=int)
+    sdg_col = np.array([r.sdg - 1 for r in rows], dtype=int)
+    x = tensor[text_row, sdg_col]
+    gate = features.evidence[text_row, sdg_col] > 0
+    named = features.named[text_row, sdg_col]
+    return x, np.column_stack([gate, named])
+
+
+def _calibrated_scores(calibrator, x: np.ndarray, flags: np.ndarray, explicit: float) -> np.ndarray:
+    z = (x - np.asarray(calibrator.mean)) / np.asarray(calibrator.scale)
+    z = z @ np.asarray(calibrator.coef) + calibrator.intercept
+    prob = np.where(flags[:, 0], 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), 0.0)
+    return np.where(flags[:, 1], np.maximum(prob, explicit), prob)
+
+
+def _best_threshold(
+    rows: Sequence[BenchmarkRow], scores: np.ndarray, min_precision: float
+) -> float:
+    """The score cut-off with the best training objective (midpoint between distinct scores)."""
+    values = np.unique(scores[scores > 0])
+    if values.size == 0:
+        return 0.5
+    cuts = np.concatenate([[values[0]], (values[1:] + values[:-1]) / 2])
+    best, best_val = 0.5, -1e9
+    for cut in cuts:
+        val = _objective(report_from_predictions(rows, list(scores >= cut)), min_precision)
+        if val > best_val + 1e-12:
+            best, best_val = float(cut), val
+    return best
+
+
+def _fit_on(
+    rows: Sequence[BenchmarkRow],
+    x: np.ndarray,
+    flags: np.ndarray,
+    c: float,
+    min_precision: float,
+    similarity_weight: float,
+    explicit: float,
+    trained_on: str,
+):
+    from models.sdg_classifier import fit_logistic
+
+    y = np.array([r.label for r in rows])
+    # Rows whose goal has no matched term score 0 whatever the model says, so they carry no
+    # information about how evidence should be weighed; leave them out of the fit.
+    keep = flags[:, 0]
+    if len(set(y[keep].tolist())) < 2:
+        raise ValueError("calibration needs relevant and non-relevant rows with matched terms")
+    calibrator = fit_logistic(x[keep], y[keep], c, similarity_weight, trained_on)
+    threshold = _best_threshold(
+        rows, _calibrated_scores(calibrator, x, flags, explicit), min_precision
+    )
+    return calibrator.with_threshold(threshold)
+
+
+def fit_calibrator(
+    rows: Sequence[BenchmarkRow],
+    tagger,
+    c: float = 1.0,
+    min_precision: float = 0.85,
+    trained_on: str = "",
+    language: str = "en",
+):
+    """Fit the tagger's logistic calibrator on labelled rows and fold the chosen threshold into
+    its intercept (so that 0.5 is the cut-off). Returns a `GoalCalibrator`."""
+    x, flags = _row_features(rows, tagger, language)
+    return _fit_on(
+        rows,
+        x,
+        flags,
+        c,
+        min_precision,
+        tagger.calibrator.similarity_weight,
+        tagger.params.explicit_score,
+        trained_on or f"{len(rows)} rows",
+    )
+
+
+def cross_validate_calibrator(
+    rows: Sequence[BenchmarkRow],
+    tagger,
+    k: int = 5,
+    seed: int = 0,
+    repeats: int = 1,
+    c: float = 1.0,
+    min_precision: float = 0.85,
+    language: str = "en",
+) -> CVReport:
+    """k-fold CV of the calibrator: fit (weights and threshold) on k-1 folds, score the held-out
+    fold with cut-off 0.5; with repeats > 1 the pooled report concatenates all repeats."""
+    x, flags = _row_features(rows, tagger, language)
+    sw = tagger.calibrator.similarity_weight
+    explicit = tagger.params.explicit_score
+    pooled_rows: list[BenchmarkRow] = []
+    pooled_pred: list[bool] = []
+    fold_reports: list[EvalReport] = []
+    chosen: list[dict] = []
+    all_idx = np.arange(len(rows))
+    for rep_i in range(repeats):
+        fold = np.array(stratified_folds(rows, k, seed + rep_i))
+        for f in range(k):
+            train, test = all_idx[fold != f], all_idx[fold == f]
+            train_rows = [rows[i] for i in train]
+            cal = _fit_on(train_rows, x[train], flags[train], c, min_precision, sw, explicit, "")
+            pred = list(_calibrated_scores(cal, x[test], flags[test], explicit) >= 0.5)
+            test_rows = [rows[i] for i in test]
+            fold_reports.append(report_from_predictions(test_rows, pred, f"fold {f}"))
+            pooled_rows.extend(test_rows)
+            pooled_pred.extend(pred)
+            chosen.append({"coef": [round(v, 3) for v in cal.coef], "intercept": cal.intercept})
+    pooled = report_from_predictions(pooled_rows, pooled_pred, f"{k}-fold CV (held-out)")
+    full = _fit_on(rows, x, flags, c, min_precision, sw, explicit, f"{len(rows)} rows")
+    return CVReport(
+        pooled,
+        fold_reports,
+        chosen,
+        {"coef": [round(v, 3) for v in full.coef], "intercept": full.intercept},
+    )

@@ -10,12 +10,16 @@ CPU cores. It combines four kinds of evidence:
    titles, matched on normalised tokens with blockers ("water-cooled") and negation cues;
 3. similarity (TF-IDF over stems) to the official target and indicator texts in the passage's
    language, which resolves the target of a goal-level tag and adds a little evidence;
-4. optionally, a topic profile: a goal's share of the passage's strongest goal evidence can damp
-   its score (`share_power`; cross-validation chose 0, so it is off by default).
+4. the shape of each goal's evidence (strongest term, number of distinct terms, share of the
+   passage's sentences that mention the goal), which a goal-agnostic logistic calibrator
+   (models/sdg_classifier.py) turns, with the amount of evidence and the target similarity, into
+   the goal's score. A goal without any matched term is never tagged by similarity alone.
 
-Scores are in [0, 1]; a goal is tagged when its score reaches `TaggerParams.threshold`. The few
-global parameters in TaggerParams were chosen by cross-validation (see docs/sdg_tagging.md and
-models/sdg_eval.py), never per goal, so that they carry over to unseen text.
+Scores are in [0, 1]; a goal is tagged when its score reaches `TaggerParams.threshold`. The
+calibrator's six numbers and the global parameters in TaggerParams were checked by
+cross-validation (see docs/sdg_tagging.md and models/sdg_eval.py), never fit per goal, so that
+they carry over to unseen text. `TaggerParams(calibrated=False, threshold=0.4)` restores the
+older evidence formula.
 
 How callers treat several tags per passage: `tag()` returns at most one SdgTag per (sdg, target),
 keeping the best method and score. A passage can relate to several goals; each gets its own tag.
@@ -25,6 +29,7 @@ up to their goal (`SdgTag.sdg`), so goal-level counts should count distinct `sdg
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -39,6 +44,7 @@ import numpy as np
 
 from models import reference
 from models.reference import DEFAULT_REFERENCE_DIR
+from models.sdg_classifier import DEFAULT_CALIBRATOR, GoalCalibrator
 from models.sdg_terms import BLOCKERS, NEGATION_CUES, TERMS
 
 SUPPORTED_LANGUAGES = ("en", "es", "fr")
@@ -203,6 +209,20 @@ def _entry(term: str, goal: int, weight: float, kind: str, language: str) -> Ter
     if not keys:
         return None
     return TermEntry(tuple(keys), tuple(upper), tuple(prefix), goal, weight, term, kind)
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\"'»”)\]]*(?:\s|$))|\n\s*\n")
+
+
+def sentence_boundaries(text: str) -> list[int]:
+    """Character offsets where sentences end (".", "!", "?" or "…" before a space, or a
+    blank line); sentence i of a text spans up to the i-th offset. Decimal points and
+    abbreviations inside words ("11.1", "e.g.x") do not end a sentence; a final full stop at the
+    very end of the text is dropped so that it does not create an empty last sentence."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if ends and not text[ends[-1] :].strip():
+        ends.pop()
+    return ends
 
 
 class Match(NamedTuple):
@@ -543,10 +563,17 @@ class SdgTag:
 
 @dataclass(frozen=True)
 class TaggerParams:
-    """The global knobs. They were tuned by cross-validation on the expert benchmark's dev split
-    (one value for all goals), see docs/sdg_tagging.md."""
+    """The global knobs (one value for all goals), chosen by cross-validation on the expert
+    benchmark's dev split, see docs/sdg_tagging.md.
 
-    threshold: float = 0.4  # tag a goal when its score reaches this
+    With `calibrated` (the default) the score is the goal-agnostic logistic calibrator's
+    (models/sdg_classifier.py), whose chosen operating point is 0.5. With `calibrated=False` the
+    older evidence formula (`scale`, `share_power`, `length_exponent`) applies; its
+    cross-validated threshold was 0.4.
+    """
+
+    threshold: float = 0.5  # tag a goal when its score reaches this
+    calibrated: bool = True  # score with the logistic calibrator instead of the evidence formula
     scale: float = 8.0  # evidence that gives a score of 1 - 1/e (before the share factor)
     length_exponent: float = 0.0  # evidence is divided by (tokens / 100) ** length_exponent
     share_power: float = 0.0  # score *= (goal evidence / best goal's evidence) ** share_power
@@ -566,6 +593,9 @@ class _Analysis:
     similarity: np.ndarray  # (n_targets,)
     query: np.ndarray  # tf-idf vector of the text in the target index's vocabulary
     n_tokens: int
+    max_weight: np.ndarray  # (17,) weight of the strongest matched term per goal
+    n_terms: np.ndarray  # (17,) distinct matched terms per goal
+    coverage: np.ndarray  # (17,) share of sentences with a term of the goal
 
 
 @dataclass(frozen=True)
@@ -576,17 +606,40 @@ class GoalFeatures:
     n_tokens: np.ndarray  # (n,)
     named: np.ndarray  # (n, 17) bool: the goal is named explicitly
     best_similarity: np.ndarray  # (n, 17) best TF-IDF similarity to one of the goal's targets
+    max_weight: np.ndarray  # (n, 17) weight of the strongest matched term
+    n_terms: np.ndarray  # (n, 17) distinct matched terms
+    coverage: np.ndarray  # (n, 17) share of the text's sentences with a term of the goal
+
+    def take(self, rows: Sequence[int] | np.ndarray) -> GoalFeatures:
+        """The features of some texts only (used by cross-validation)."""
+        idx = np.asarray(rows, dtype=int)
+        return GoalFeatures(
+            self.evidence[idx],
+            self.n_tokens[idx],
+            self.named[idx],
+            self.best_similarity[idx],
+            self.max_weight[idx],
+            self.n_terms[idx],
+            self.coverage[idx],
+        )
 
 
-def scores_from_features(features: GoalFeatures, params: TaggerParams) -> np.ndarray:
+def scores_from_features(
+    features: GoalFeatures, params: TaggerParams, calibrator: GoalCalibrator | None = None
+) -> np.ndarray:
     """(n, 17) scores in [0, 1] from raw features; the whole decision rule lives here.
 
-    density = evidence / (tokens/100) ** length_exponent (long passages mention more terms);
-    score = (1 - exp(-density / scale)) * (density / best density in the text) ** share_power,
-    so a goal needs both enough evidence and a fair share of the text's SDG evidence;
-    an explicitly named goal scores at least explicit_score.
+    Calibrated (`params.calibrated` and a calibrator given): the logistic calibrator's
+    probability over the shape of each goal's evidence (amount, strongest term, number of
+    distinct terms, share of sentences, target similarity); a goal without any term scores 0.
+    Otherwise the evidence formula: density = evidence / (tokens/100) ** length_exponent;
+    score = (1 - exp(-density / scale)) * (density / best density in the text) ** share_power.
+    Either way an explicitly named goal scores at least explicit_score.
     """
     p = params
+    if p.calibrated and calibrator is not None:
+        scores = calibrator.scores(features)
+        return np.where(features.named, np.maximum(scores, p.explicit_score), scores)
     evidence = features.evidence
     if p.similarity_weight:
         evidence = evidence + p.similarity_weight * features.best_similarity * (evidence > 0)
@@ -609,9 +662,11 @@ class SdgTagger:
         self,
         reference_dir: Path = DEFAULT_REFERENCE_DIR,
         params: TaggerParams | None = None,
+        calibrator: GoalCalibrator | None = None,
     ):
         self.reference_dir = Path(reference_dir)
         self.params = params or TaggerParams()
+        self.calibrator = calibrator or DEFAULT_CALIBRATOR
         compile_lexicon("en", self.reference_dir)
         _target_index("en", self.reference_dir)
         self._target_titles = {
@@ -624,6 +679,13 @@ class SdgTagger:
         clone = object.__new__(SdgTagger)
         clone.__dict__.update(self.__dict__)
         clone.params = replace(self.params, **changes)
+        return clone
+
+    def with_calibrator(self, calibrator: GoalCalibrator) -> SdgTagger:
+        """A tagger sharing the cached structures but scoring with another calibrator."""
+        clone = object.__new__(SdgTagger)
+        clone.__dict__.update(self.__dict__)
+        clone.calibrator = calibrator
         return clone
 
     # -- analysis ---------------------------------------------------------------------------
@@ -639,10 +701,16 @@ class SdgTagger:
         matches = compile_lexicon(lang, self.reference_dir).match(tokens)
         per_goal_terms: dict[int, Counter] = defaultdict(Counter)
         weights: dict[tuple[int, str], float] = {}
+        sentence_ends = sentence_boundaries(text)
+        goal_sentences: dict[int, set[int]] = defaultdict(set)
         for m in matches:
             per_goal_terms[m.goal][m.term.lower()] += 1
             weights[(m.goal, m.term.lower())] = m.weight
+            goal_sentences[m.goal].add(bisect.bisect_right(sentence_ends, m.start))
         evidence = np.zeros(N_GOALS)
+        max_weight = np.zeros(N_GOALS)
+        n_terms = np.zeros(N_GOALS)
+        coverage = np.zeros(N_GOALS)
         evidence_terms: dict[int, list[dict]] = {}
         for goal, counts in per_goal_terms.items():
             total = 0.0
@@ -652,6 +720,9 @@ class SdgTagger:
                 total += w * (1.0 + math.log(n))
                 listed.append({"term": term, "count": n, "weight": w})
             evidence[goal - 1] = total
+            max_weight[goal - 1] = max(d["weight"] for d in listed)
+            n_terms[goal - 1] = len(listed)
+            coverage[goal - 1] = len(goal_sentences[goal]) / (len(sentence_ends) + 1)
             evidence_terms[goal] = sorted(listed, key=lambda d: -d["weight"] * d["count"])
 
         index = _target_index(lang, self.reference_dir)
@@ -667,10 +738,27 @@ class SdgTagger:
             if ref.context or ref.target:
                 named[ref.goal - 1] = True
         features = GoalFeatures(
-            evidence[None, :], np.array([len(tokens)]), named[None, :], best_sim[None, :]
+            evidence[None, :],
+            np.array([len(tokens)]),
+            named[None, :],
+            best_sim[None, :],
+            max_weight[None, :],
+            n_terms[None, :],
+            coverage[None, :],
         )
-        scores = scores_from_features(features, self.params)[0]
-        return _Analysis(scores, evidence_terms, evidence, explicit, similarity, query, len(tokens))
+        scores = scores_from_features(features, self.params, self.calibrator)[0]
+        return _Analysis(
+            scores,
+            evidence_terms,
+            evidence,
+            explicit,
+            similarity,
+            query,
+            len(tokens),
+            max_weight,
+            n_terms,
+            coverage,
+        )
 
     def features(self, texts: Sequence[str], language: str = "en") -> GoalFeatures:
         """Raw per-goal features of many texts; `scores_from_features` turns them into scores.
@@ -688,11 +776,18 @@ class SdgTagger:
                 if ref.context or ref.target:
                     named[i, ref.goal - 1] = True
             np.maximum.at(best_sim[i], index.goals - 1, a.similarity)
+
+        def stack(values: list[np.ndarray]) -> np.ndarray:
+            return np.array(values, dtype=float).reshape(len(rows), N_GOALS)
+
         return GoalFeatures(
-            np.array([a.term_evidence for a in rows]).reshape(len(rows), N_GOALS),
+            stack([a.term_evidence for a in rows]),
             np.array([a.n_tokens for a in rows]),
             named,
             best_sim,
+            stack([a.max_weight for a in rows]),
+            stack([a.n_terms for a in rows]),
+            stack([a.coverage for a in rows]),
         )
 
     # -- public API ---------------------------------------------------------------------------
@@ -707,7 +802,8 @@ class SdgTagger:
     def tag(self, texts: Sequence[str], language: str = "en") -> list[list[SdgTag]]:
         """Tags per text, sorted by descending score.
 
-        Evidence keys: "terms" (matched curated terms with counts and weights), "explicit"
+        Evidence keys: "terms" (matched curated terms with counts and weights),
+        "sentence_coverage" (share of sentences with a term of the goal), "explicit"
         (explicit references as written), "indicators" (indicator codes named), "target_text"
         and "target_similarity" (nearest official target text of the goal, TF-IDF cosine),
         "goal_evidence" (weighted term evidence) and "share" (fraction of the best goal's
@@ -741,6 +837,7 @@ class SdgTagger:
                 "language": lang,
                 "terms": a.evidence_terms.get(goal, [])[:12],
                 "goal_evidence": round(float(a.term_evidence[goal - 1]), 3),
+                "sentence_coverage": round(float(a.coverage[goal - 1]), 3),
                 "share": round(float(a.term_evidence[goal - 1]) / top, 3) if top > 0 else 0.0,
                 "explicit": [r.text for r in explicit_by_goal.get(goal, [])],
             }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import duckdb
@@ -167,6 +167,43 @@ def _thread_lock(path: Path) -> threading.RLock:
         return _THREAD_LOCKS.setdefault(str(path.resolve()), threading.RLock())
 
 
+# Opening a DuckDB file is slow next to the per-document work (a database instance is created,
+# the schema checked, and on close the WAL may be checkpointed: tens to hundreds of milliseconds),
+# and a run over hundreds of documents connects thousands of times. A session keeps one
+# connection open for a stretch of work; connect() then hands out cheap cursors on it.
+_SESSIONS: dict[str, duckdb.DuckDBPyConnection] = {}
+
+
+@contextmanager
+def session(path: str | Path, *, wait_s: float = 600.0) -> Iterator[None]:
+    """Keep the warehouse open while the block runs (one process, many short connects).
+
+    While a session is open this process holds DuckDB's file lock, so other processes wait for
+    it to end: use it around a run's work, not around idle time. Nested sessions are free.
+    """
+    key = str(Path(path).resolve())
+    lock = _thread_lock(Path(path))
+    if not lock.acquire(timeout=wait_s):
+        raise WarehouseLockedError(f"warehouse {path} is in use by another thread")
+    stack = ExitStack()
+    try:
+        owner = key not in _SESSIONS
+        if owner:  # opened under the thread lock: two threads must not both create the schema
+            _SESSIONS[key] = stack.enter_context(
+                _connect_locked(Path(path), read_only=False, wait_s=wait_s)
+            )
+    finally:
+        lock.release()
+    try:
+        yield
+    finally:
+        if owner:
+            # Another thread may be using a cursor of this anchor: wait for it to finish.
+            with lock:
+                _SESSIONS.pop(key, None)
+                stack.close()
+
+
 @contextmanager
 def connect(
     path: str | Path, *, read_only: bool = False, wait_s: float = 600.0
@@ -180,8 +217,16 @@ def connect(
     if not lock.acquire(timeout=wait_s):
         raise WarehouseLockedError(f"warehouse {path} is in use by another thread")
     try:
-        with _connect_locked(path, read_only=read_only, wait_s=wait_s) as con:
-            yield con
+        anchor = _SESSIONS.get(str(path.resolve()))
+        if anchor is not None:
+            cursor = anchor.cursor()
+            try:
+                yield cursor
+            finally:
+                cursor.close()
+        else:
+            with _connect_locked(path, read_only=read_only, wait_s=wait_s) as con:
+                yield con
     finally:
         lock.release()
 
@@ -214,19 +259,23 @@ def _connect_locked(
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables; adding a column to SCHEMA later adds it to old warehouses too."""
+    """Create missing tables; adding a column to SCHEMA later adds it to old warehouses too.
+
+    One catalog query in the common case (everything present), not two per table.
+    """
+    existing: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = 'main' AND table_catalog = current_database()"
+    ).fetchall():
+        existing.setdefault(table, set()).add(column)
     for table, columns in SCHEMA.items():
-        con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
-        existing = {
-            row[0]
-            for row in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ?",
-                [table],
-            ).fetchall()
-        }
+        if table not in existing:
+            con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+            continue
         for definition in _column_definitions(columns):
             name = definition.split()[0]
-            if name not in existing and name.upper() != "PRIMARY":
+            if name not in existing[table] and name.upper() != "PRIMARY":
                 con.execute(f"ALTER TABLE {table} ADD COLUMN {definition}")
 
 

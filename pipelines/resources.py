@@ -1,7 +1,8 @@
 """Dagster resources: configuration for the warehouse, the catalog and the embedding model.
 
 Defaults work on a fresh clone; environment variables (VLRLINK_WAREHOUSE, VLRLINK_CATALOG,
-VLRLINK_EMBEDDING_MODEL) or CLI flags override them.
+VLRLINK_EMBEDDING_MODEL) or CLI flags override them. The embedding model may be MiniLM (the
+default) or the distilled static model `minilm-static` (see models/static_model.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import dagster as dg
 import duckdb
 
 from models import warehouse
-from models.embeddings import DEFAULT_MODEL, Embedder
+from models.embeddings import DEFAULT_MODEL, Embedder, link_threshold
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CATALOG = PROJECT_ROOT / "data" / "sample" / "catalog.csv"
@@ -33,6 +34,12 @@ class WarehouseResource(dg.ConfigurableResource):
         with warehouse.connect(self.path, read_only=read_only) as con:
             yield con
 
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """Keep the file open across a loop of short connects (see models.warehouse.session)."""
+        with warehouse.session(self.path):
+            yield
+
 
 class CatalogResource(dg.ConfigurableResource):
     """The catalog CSV of review PDFs; file paths in it are relative to its folder."""
@@ -42,7 +49,12 @@ class CatalogResource(dg.ConfigurableResource):
 
 
 class EmbeddingModelResource(dg.ConfigurableResource):
-    """The sentence-transformers model used for linking; loaded from local disk only."""
+    """The embedding model used for linking; loaded from local disk only.
+
+    `model_name` is all-MiniLM-L6-v2 (sentence-transformers), minilm-static (the model2vec
+    model `vlrlink model distill` writes, for collection-scale runs) or a local folder of
+    either kind. It also keys the embedding cache, so two models' vectors never mix.
+    """
 
     model_name: str = DEFAULT_MODEL
     batch_size: int = 64
@@ -50,6 +62,10 @@ class EmbeddingModelResource(dg.ConfigurableResource):
 
     def get_embedder(self) -> Embedder:
         return Embedder(self.model_name, batch_size=self.batch_size, device=self.device)
+
+    def link_threshold(self) -> float:
+        """The link threshold calibrated for this model."""
+        return link_threshold(self.model_name)
 
 
 def build_resources(

@@ -79,6 +79,32 @@ def run_pipeline(
     run_config: dict = dict(QUIET_LOGGERS) if quiet else {}
     if link_threshold is not None:
         run_config["ops"] = {"passage_links": {"config": {"threshold": link_threshold}}}
+    with warehouse.session(warehouse_path):
+        # One open database for the whole run: thousands of per-document connects become
+        # cursors. Other processes wait for the run to end, as they would for its writes.
+        return _run_in_session(
+            instance=instance,
+            resources=resources,
+            run_config=run_config,
+            catalog_path=catalog_path,
+            warehouse_path=warehouse_path,
+            model_name=model_name,
+            started=started,
+            quiet=quiet,
+        )
+
+
+def _run_in_session(
+    *,
+    instance: dg.DagsterInstance,
+    resources: dict,
+    run_config: dict,
+    catalog_path: Path,
+    warehouse_path: Path,
+    model_name: str,
+    started: dt.datetime,
+    quiet: bool,
+) -> RunSummary:
     first = dg.materialize(
         ALL_ASSETS,
         selection=["catalog"],

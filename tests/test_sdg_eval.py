@@ -5,11 +5,14 @@ import csv
 import numpy as np
 import pytest
 
+from models.sdg_classifier import FEATURE_NAMES, GoalCalibrator
 from models.sdg_eval import (
     BenchmarkError,
     BenchmarkRow,
     cross_validate,
+    cross_validate_calibrator,
     evaluate,
+    fit_calibrator,
     read_benchmark,
     report_from_predictions,
     stratified_folds,
@@ -133,3 +136,87 @@ def test_cross_validate_with_real_tagger():
     assert cv.full_choice["threshold"] in (0.3, 0.6)
     assert cv.pooled.macro_f1 == pytest.approx(1.0)
     assert "per-fold macro F1" in cv.format_report()
+
+
+# -- the logistic calibrator ---------------------------------------------------------------------
+
+CALIBRATION_TEXTS = [
+    # (text, sdg, label): strong multi-sentence evidence is relevant, a passing mention is not.
+    (
+        "Malaria and tuberculosis deaths fell. Child mortality dropped as vaccination "
+        "coverage rose. Maternal health clinics opened in every district.",
+        3,
+        True,
+    ),
+    ("The annual report was printed in a hospital wing. The board approved it.", 3, False),
+    (
+        "Smallholder farmers faced food insecurity. Hunger and child malnutrition rose. "
+        "Crop yields of maize fell after the drought.",
+        2,
+        True,
+    ),
+    ("The meeting took place in a farm house. Minutes were circulated.", 2, False),
+    (
+        "Access to electricity reached every village. Solar mini-grids and clean cooking "
+        "stoves replaced kerosene and firewood.",
+        7,
+        True,
+    ),
+    ("The staff party had a lot of energy. Music played late.", 7, False),
+    (
+        "Los pequeños agricultores sufren inseguridad alimentaria. El hambre y la "
+        "malnutrición infantil aumentaron.",
+        2,
+        True,
+    ),
+    (
+        "La pauvreté extrême a reculé. Les ménages pauvres reçoivent des transferts "
+        "monétaires et une protection sociale.",
+        1,
+        True,
+    ),
+]
+
+
+def calibration_rows() -> list[BenchmarkRow]:
+    return [
+        BenchmarkRow(f"c{i}", text, sdg, label)
+        for i, (text, sdg, label) in enumerate(CALIBRATION_TEXTS)
+    ]
+
+
+def test_fit_calibrator_separates_handwritten_rows():
+    tagger = SdgTagger()
+    rows = calibration_rows()[:6]  # the English ones
+    calibrator = fit_calibrator(rows, tagger, trained_on="test rows")
+    assert calibrator.names == FEATURE_NAMES
+    assert calibrator.trained_on == "test rows"
+    report = evaluate(rows, tagger.with_calibrator(calibrator))
+    assert report.macro_f1 == pytest.approx(1.0)
+
+
+def test_with_threshold_moves_the_cut_off():
+    calibrator = GoalCalibrator(FEATURE_NAMES, (0.0,) * 5, (1.0,) * 5, (1.0, 0, 0, 0, 0), 0.0)
+    strict = calibrator.with_threshold(0.9)
+    assert strict.intercept == pytest.approx(-np.log(9.0))
+    rebuilt = eval(strict.to_python(), {"GoalCalibrator": GoalCalibrator, **globals()})
+    assert rebuilt.intercept == pytest.approx(strict.intercept, rel=1e-5)
+
+
+def test_cross_validate_calibrator_reports_held_out_predictions():
+    tagger = SdgTagger()
+    rows = calibration_rows()[:6] * 2  # English rows; each stratum needs a row in both folds
+    rows = [BenchmarkRow(f"{r.id}-{i}", r.text, r.sdg, r.label) for i, r in enumerate(rows)]
+    cv = cross_validate_calibrator(rows, tagger, k=2, seed=0)
+    assert cv.pooled.n == len(rows)
+    assert len(cv.fold_reports) == 2
+    assert set(cv.full_choice) == {"coef", "intercept"}
+    assert cv.pooled.macro_f1 == pytest.approx(1.0)
+
+
+def test_default_calibrator_on_multilingual_rows():
+    tagger = SdgTagger()
+    for row in calibration_rows():
+        language = "es" if "agricultores" in row.text else "fr" if "ménages" in row.text else "en"
+        score = tagger.goal_scores([row.text], language)[0, row.sdg - 1]
+        assert (score >= tagger.params.threshold) == row.label, row.id
