@@ -397,8 +397,14 @@ def _real_sides(warehouse: Path, model: str):
         con.close()
 
 
-def _tile(side, n: int, rng: np.random.Generator, noise: float = 0.05):
-    """A side of n passages from a real one: passages repeated, vectors nudged and renormalised."""
+def _tile(side, n: int, rng: np.random.Generator, noise: float = 0.02):
+    """A side of n passages from a real one: passages repeated, vectors nudged and renormalised.
+
+    The noise is per dimension: 0.02 in 384 dimensions moves a vector by about 0.4 (cosine about
+    0.93 to the original), so the real side's linked pairs stay above the threshold and the
+    benchmark produces links. At 0.05 (norm about 1) every similarity was roughly halved and
+    the earlier figures were measured on pairs with no link at all.
+    """
     from models.linking import SidePassages
 
     index = np.arange(n) % len(side.passage_ids)
@@ -435,8 +441,12 @@ def bench_linking(plan: dict, warehouse: Path, model_name: str | None) -> dict:
             similarity = a.embeddings @ b.embeddings.T
             similarity.max(axis=1)
 
-        link_s = best_of(run_link, plan["repeats"])
-        floor_s = best_of(run_floor, plan["repeats"] * 3)
+        # Alternated, the same number of times each, so a burst of other work on the machine
+        # hits both sides of the ratio alike.
+        link_s, floor_s = float("inf"), float("inf")
+        for _ in range(plan["repeats"] * 3):
+            link_s = min(link_s, best_of(run_link, 1))
+            floor_s = min(floor_s, best_of(run_floor, 1))
         results.append(
             {
                 "vlr_passages": n_vlr,

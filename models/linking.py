@@ -61,47 +61,165 @@ def link_pair(
     threshold: float = DEFAULT_THRESHOLD,
     top_k: int = DEFAULT_TOP_K,
 ) -> pl.DataFrame:
-    """Links from one VLR's passages to one VNR's passages."""
-    if not vlr.passage_ids or not vnr.passage_ids:
+    """Links from one VLR's passages to one VNR's passages.
+
+    Each VLR passage keeps its `top_k` most similar VNR passages that share an SDG with it and
+    score at least `threshold`; equal scores rank the later VNR passage first, so the result
+    never depends on how a selection algorithm breaks ties. After the one dense product, all
+    work is on the pairs above the threshold (a few per passage), so the cost stays near the
+    product's; the link records are built from arrays, not row by row.
+    """
+    if not vlr.passage_ids or not vnr.passage_ids or top_k < 1:
         return pl.DataFrame(schema=LINK_SCHEMA)
     similarity = vlr.embeddings @ vnr.embeddings.T
-    shares_sdg = (vlr.sdg_matrix() @ vnr.sdg_matrix().T) > 0
-    similarity = np.where(shares_sdg, similarity, -np.inf)
-    k = min(top_k, similarity.shape[1])
-    # argpartition keeps this linear in the number of VNR passages per VLR passage.
-    top = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
-    records = []
-    for i in range(similarity.shape[0]):
-        candidates = sorted(
-            ((float(similarity[i, j]), int(j)) for j in top[i] if similarity[i, j] >= threshold),
-            reverse=True,
-        )
-        for rank, (score, j) in enumerate(candidates, start=1):
-            sdg, target = _shared_sdg_and_target(vlr, i, vnr, j)
-            records.append(
-                {
-                    "vlr_passage_id": vlr.passage_ids[i],
-                    "vnr_passage_id": vnr.passage_ids[j],
-                    "country_iso3": country_iso3,
-                    "sdg": sdg,
-                    "target": target,
-                    "similarity": min(1.0, max(-1.0, score)),
-                    "rank": rank,
-                    "vlr_doc_id": vlr.doc_id,
-                    "vnr_doc_id": vnr.doc_id,
-                }
-            )
-    return pl.DataFrame(records, schema=LINK_SCHEMA)
+    # flatnonzero + divmod is several times faster than a 2-D np.nonzero.
+    rows, cols = np.divmod(np.flatnonzero(similarity >= threshold), similarity.shape[1])
+    vlr_sdgs = _SdgScores.of(vlr, rows, similarity.shape[0])
+    vnr_sdgs = _SdgScores.of(vnr, cols, similarity.shape[1])
+    shared = (vlr_sdgs.bits[vlr_sdgs.at] & vnr_sdgs.bits[vnr_sdgs.at]) != 0
+    rows, cols = rows[shared], cols[shared]
+    scores = similarity[rows, cols]
+    chosen, rank = _top_k_per_row(similarity.shape, rows, cols, scores, top_k)
+    if not chosen.size:
+        return pl.DataFrame(schema=LINK_SCHEMA)
+    rows, cols, scores = rows[chosen], cols[chosen], scores[chosen]
+    vlr_at, vnr_at = vlr_sdgs.at[shared][chosen], vnr_sdgs.at[shared][chosen]
+    # The shared SDG both passages are most confident about: argmax of the lower of the two
+    # scores (absent SDGs are -inf); argmax takes the first maximum, the smaller SDG on a tie.
+    joint = np.minimum(vlr_sdgs.scores[vlr_at], vnr_sdgs.scores[vnr_at])
+    sdg = joint.argmax(axis=1).astype(np.int32)
+    n = rows.size
+    # A list of typed Series builds faster than a dict with a schema (no per-column inference).
+    return pl.DataFrame(
+        [
+            pl.Series("vlr_passage_id", [vlr.passage_ids[i] for i in rows.tolist()], pl.String),
+            pl.Series("vnr_passage_id", [vnr.passage_ids[j] for j in cols.tolist()], pl.String),
+            pl.Series("country_iso3", [country_iso3] * n, pl.String),
+            pl.Series("sdg", sdg, pl.Int32),
+            pl.Series("target", _shared_targets(vlr, vnr, rows, cols, sdg), pl.String),
+            pl.Series("similarity", np.clip(scores.astype(np.float64), -1.0, 1.0), pl.Float64),
+            pl.Series("rank", rank, pl.Int32),
+            pl.Series("vlr_doc_id", [vlr.doc_id] * n, pl.String),
+            pl.Series("vnr_doc_id", [vnr.doc_id] * n, pl.String),
+        ]
+    )
 
 
-def _shared_sdg_and_target(
-    vlr: SidePassages, i: int, vnr: SidePassages, j: int
-) -> tuple[int, str | None]:
-    """The shared SDG both passages are most confident about, and a shared target under it."""
-    shared = set(vlr.sdg_scores[i]) & set(vnr.sdg_scores[j])
-    sdg = max(shared, key=lambda s: (min(vlr.sdg_scores[i][s], vnr.sdg_scores[j][s]), -s))
-    targets = sorted(t for t in vlr.targets[i] & vnr.targets[j] if t.split(".")[0] == str(sdg))
-    return sdg, (targets[0] if targets else None)
+# Column s of the per-passage SDG arrays is SDG s (column 0 unused), as in `sdg_matrix`.
+_N_SDG_COLUMNS = 18
+_SDG_BITS = 1 << np.arange(_N_SDG_COLUMNS, dtype=np.int64)
+_SDG_OF_PREFIX = {str(s): s for s in range(_N_SDG_COLUMNS)}
+
+
+def _compact(index: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of `index` (all in range(size)), sorted, and each entry's position
+    among them: np.unique(return_inverse=True) without its sort, for a small known range.
+    """
+    distinct = np.flatnonzero(np.bincount(index, minlength=size))
+    slot = np.empty(size, dtype=np.intp)
+    slot[distinct] = np.arange(distinct.size)
+    return distinct, slot[index]
+
+
+@dataclass(frozen=True)
+class _SdgScores:
+    """SDG tag scores of the passages a set of candidate pairs involves (one side's).
+
+    `scores[r, s]` is passage `passages[r]`'s score for SDG s (-inf when not tagged with it),
+    `bits[r]` has bit s set for each of its SDGs, and `at[c]` is the row of candidate c's
+    passage. Built only for those passages, so the Python work follows the candidates.
+    """
+
+    passages: np.ndarray
+    at: np.ndarray
+    scores: np.ndarray
+    bits: np.ndarray
+
+    @classmethod
+    def of(cls, side: SidePassages, index: np.ndarray, size: int) -> _SdgScores:
+        passages, at = _compact(index, size)
+        owner, sdgs, values = [], [], []
+        for r, i in enumerate(passages.tolist()):
+            tags = side.sdg_scores[i]
+            owner.extend([r] * len(tags))
+            sdgs.extend(tags.keys())
+            values.extend(tags.values())
+        scores = np.full((passages.size, _N_SDG_COLUMNS), -np.inf)
+        scores[owner, sdgs] = values
+        tagged = np.zeros((passages.size, _N_SDG_COLUMNS), dtype=bool)
+        tagged[owner, sdgs] = True
+        return cls(passages, at, scores, tagged @ _SDG_BITS)
+
+
+def _top_k_per_row(
+    shape: tuple[int, int], rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, top_k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which candidates are among their row's `top_k` best, and their 1-based rank there.
+
+    Returns positions into the candidate arrays, grouped by row and best first; equal scores
+    rank the higher column first. Sorting all candidates is cheap while they are few (the usual
+    case: the threshold keeps a handful per row). When there are many, each crowded row's k-th
+    best score is found first with a partial sort and only candidates at or above it are
+    sorted; ties at the cut stay in for the exact sort, so the result is the same either way.
+    """
+    n_rows, width = shape
+    candidates = np.arange(rows.size)
+    if rows.size > 4 * top_k * n_rows:
+        counts = np.bincount(rows, minlength=n_rows)
+        crowded = np.flatnonzero(counts > top_k)
+        slot = np.full(n_rows, -1, dtype=np.intp)
+        slot[crowded] = np.arange(crowded.size)
+        in_crowded = slot[rows] >= 0
+        dense = np.full((crowded.size, width), -np.inf, dtype=scores.dtype)
+        dense[slot[rows[in_crowded]], cols[in_crowded]] = scores[in_crowded]
+        cutoff = np.full(n_rows, -np.inf, dtype=scores.dtype)
+        cutoff[crowded] = np.partition(dense, width - top_k, axis=1)[:, width - top_k]
+        candidates = np.flatnonzero(scores >= cutoff[rows])
+    order = candidates[np.lexsort((-cols[candidates], -scores[candidates], rows[candidates]))]
+    grouped = rows[order]
+    index = np.arange(order.size)
+    first_of_row = np.ones(order.size, dtype=bool)
+    first_of_row[1:] = grouped[1:] != grouped[:-1]
+    position = index - np.maximum.accumulate(np.where(first_of_row, index, 0))
+    keep = position < top_k
+    return order[keep], (position[keep] + 1).astype(np.int32)
+
+
+def _shared_targets(
+    vlr: SidePassages, vnr: SidePassages, rows: np.ndarray, cols: np.ndarray, sdg: np.ndarray
+) -> list[str | None]:
+    """Per link, the first (in string order) target both passages carry under its SDG."""
+    vlr_rows, vlr_at = _compact(rows, len(vlr.passage_ids))
+    vnr_rows, vnr_at = _compact(cols, len(vnr.passage_ids))
+    vocabulary = sorted(
+        {t for i in vlr_rows.tolist() for t in vlr.targets[i]}
+        & {t for j in vnr_rows.tolist() for t in vnr.targets[j]}
+    )
+    if not vocabulary:
+        return [None] * rows.size
+    column = {t: c for c, t in enumerate(vocabulary)}
+    under_sdg = np.asarray([_SDG_OF_PREFIX.get(t.split(".")[0], -1) for t in vocabulary])
+    both = (
+        _target_matrix(vlr, vlr_rows, column)[vlr_at]
+        & _target_matrix(vnr, vnr_rows, column)[vnr_at]
+        & (under_sdg[None, :] == sdg[:, None])
+    )
+    first = np.where(both.any(axis=1), both.argmax(axis=1), len(vocabulary))
+    return np.asarray([*vocabulary, None], dtype=object)[first].tolist()
+
+
+def _target_matrix(side: SidePassages, index: np.ndarray, column: dict[str, int]) -> np.ndarray:
+    """Which of the `column` targets each passage at `index` carries."""
+    owner, where = [], []
+    for r, i in enumerate(index.tolist()):
+        for target in side.targets[i]:
+            c = column.get(target)
+            if c is not None:
+                owner.append(r)
+                where.append(c)
+    matrix = np.zeros((index.size, len(column)), dtype=bool)
+    matrix[owner, where] = True
+    return matrix
 
 
 def calibrate_threshold(
