@@ -64,7 +64,7 @@ def metric_exports(
     catalog: CatalogResource,
     embedding_model: EmbeddingModelResource,
 ) -> dg.MaterializeResult:
-    from pipelines.runner import code_version  # runner imports the definitions: import late
+    from models.provenance import code_version
 
     unknown = sorted(set(config.formats) - set(FORMATS))
     if unknown:

@@ -7,7 +7,8 @@ import numpy as np
 import polars as pl
 
 from assets.common import KINDS, LINKER_VERSION, report
-from models.embeddings import link_threshold
+from assets.tags import EMBED_CHUNK, _embed_chunk
+from models.embeddings import candidate_threshold, link_threshold
 from models.linking import DEFAULT_TOP_K, LINK_SCHEMA, SidePassages, link_pair
 from models.warehouse import delete_insert, transaction
 from pipelines.resources import EmbeddingModelResource, WarehouseResource
@@ -18,10 +19,18 @@ class LinkConfig(dg.Config):
     # since each model's cosine similarities have their own scale.
     threshold: float | None = None
     top_k: int = DEFAULT_TOP_K
+    # Two stages (the embedding resource's rescore_model set): the first model keeps pairs at
+    # or above this (None: its calibrated candidate threshold), the rescoring model decides.
+    candidate_threshold: float | None = None
 
     def threshold_for(self, model: str) -> float:
         """The threshold in use: the configured one, else the model's calibrated one."""
         return float(self.threshold) if self.threshold is not None else link_threshold(model)
+
+    def candidate_threshold_for(self, model: str) -> float:
+        if self.candidate_threshold is not None:
+            return float(self.candidate_threshold)
+        return candidate_threshold(model)
 
 
 def load_side(con, doc_id: str, model: str) -> SidePassages:
@@ -59,13 +68,18 @@ def load_side(con, doc_id: str, model: str) -> SidePassages:
     )
 
 
-def country_fingerprints(con, model: str, config: LinkConfig) -> dict[str, str]:
+def country_fingerprints(
+    con, model: str, config: LinkConfig, rescore_model: str | None = None
+) -> dict[str, str]:
     """What each country's links depend on: its ok reviews' tagged passages and the settings.
 
     The threshold hashed is the one in use (configured or the model's calibrated one), so a
     new calibration or another model recomputes every country.
     """
-    threshold = config.threshold_for(model)
+    threshold = config.threshold_for(rescore_model or model)
+    settings = f"{LINKER_VERSION}|{model}|{threshold}|{config.top_k}"
+    if rescore_model:
+        settings += f"|rescore:{rescore_model}|{config.candidate_threshold_for(model)}"
     rows = con.execute(
         """
         SELECT d.country_iso3, d.doc_id, d.review_type, p.passage_id, p.text_hash,
@@ -82,7 +96,7 @@ def country_fingerprints(con, model: str, config: LinkConfig) -> dict[str, str]:
     for country, *rest in rows:
         digest = digests.setdefault(
             country,
-            hashlib.sha256(f"{LINKER_VERSION}|{model}|{threshold}|{config.top_k}".encode()),
+            hashlib.sha256(settings.encode()),
         )
         digest.update("|".join(map(str, rest)).encode())
     return {country: d.hexdigest() for country, d in digests.items()}
@@ -105,9 +119,10 @@ def passage_links(
     embedding_model: EmbeddingModelResource,
 ) -> dg.MaterializeResult:
     model = embedding_model.model_name
-    threshold = config.threshold_for(model)
+    rescore = embedding_model.rescore_model or None
+    threshold = config.threshold_for(rescore or model)
     with warehouse.connect() as con:
-        current = country_fingerprints(con, model, config)
+        current = country_fingerprints(con, model, config, rescore)
         stored = dict(
             con.execute("SELECT country_iso3, fingerprint FROM link_fingerprints").fetchall()
         )
@@ -118,10 +133,20 @@ def passage_links(
             "AND country_iso3 IN (SELECT unnest(?)) ORDER BY doc_id",
             [changed],
         ).fetchall()
-        frames = []
+    by_country: dict[str, tuple[list[str], list[str]]] = {}
+    for doc_id, review_type, country in docs:
+        vlrs, vnrs = by_country.setdefault(country, ([], []))
+        (vlrs if review_type == "VLR" else vnrs).append(doc_id)
+    candidates: dict[str, set[str]] | None = None
+    if rescore:
+        candidates = _candidates(context, warehouse, model, by_country, config)
+        _embed_candidates(context, warehouse, embedding_model, candidates)
+    frames = []
+    with warehouse.connect() as con:
         for country in changed:
-            vlrs = [load_side(con, d, model) for d, t, c in docs if c == country and t == "VLR"]
-            vnrs = [load_side(con, d, model) for d, t, c in docs if c == country and t == "VNR"]
+            vlr_ids, vnr_ids = by_country.get(country, ([], []))
+            vlrs = [_side(con, d, rescore or model, candidates) for d in vlr_ids]
+            vnrs = [_side(con, d, rescore or model, candidates) for d in vnr_ids]
             for vlr in vlrs:
                 for vnr in vnrs:
                     frames.append(
@@ -162,5 +187,81 @@ def passage_links(
             "links_written": links.height,
             "links_total": total,
             "threshold": threshold,
+            "model": model,
+            "rescore_model": rescore or "",
         }
     )
+
+
+def _side(con, doc_id: str, model: str, keep: dict[str, set[str]] | None) -> SidePassages:
+    """A review's side for linking; with `keep`, only its first-stage candidates."""
+    side = load_side(con, doc_id, model)
+    if keep is None:
+        return side
+    wanted = keep.get(doc_id, set())
+    index = [i for i, pid in enumerate(side.passage_ids) if pid in wanted]
+    return SidePassages(
+        doc_id=side.doc_id,
+        passage_ids=[side.passage_ids[i] for i in index],
+        sdg_scores=[side.sdg_scores[i] for i in index],
+        targets=[side.targets[i] for i in index],
+        embeddings=side.embeddings[index] if index else side.embeddings[:0],
+    )
+
+
+def _candidates(
+    context: dg.AssetExecutionContext,
+    warehouse: WarehouseResource,
+    model: str,
+    by_country: dict[str, tuple[list[str], list[str]]],
+    config: LinkConfig,
+) -> dict[str, set[str]]:
+    """First stage: the passages of each review in a pair the fast model scores at or above
+    the candidate threshold (top-k per VLR passage and VNR, sharing an SDG, as in linking)."""
+    floor = config.candidate_threshold_for(model)
+    keep: dict[str, set[str]] = {}
+    with warehouse.connect() as con:
+        for country, (vlr_ids, vnr_ids) in sorted(by_country.items()):
+            vnrs = [load_side(con, d, model) for d in vnr_ids]
+            for vlr_id in vlr_ids:
+                vlr = load_side(con, vlr_id, model)
+                for vnr in vnrs:
+                    pairs = link_pair(
+                        vlr, vnr, country_iso3=country, threshold=floor, top_k=config.top_k
+                    )
+                    keep.setdefault(vlr.doc_id, set()).update(pairs["vlr_passage_id"])
+                    keep.setdefault(vnr.doc_id, set()).update(pairs["vnr_passage_id"])
+    n = sum(len(v) for v in keep.values())
+    report(context, f"links: first stage with {model} at {floor}: {n} candidate passages")
+    return keep
+
+
+def _embed_candidates(
+    context: dg.AssetExecutionContext,
+    warehouse: WarehouseResource,
+    embedding_model: EmbeddingModelResource,
+    candidates: dict[str, set[str]],
+) -> None:
+    """Second stage's vectors: embed the candidates' texts the rescoring model has not cached,
+    chunk by chunk (each chunk committed: an interrupted run keeps what it embedded)."""
+    rescore = embedding_model.rescore_model
+    pids = sorted(p for ids in candidates.values() for p in ids)
+    with warehouse.connect() as con:
+        missing = [
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT text_hash FROM passages WHERE passage_id IN (SELECT unnest(?)) "
+                "AND text_hash NOT IN (SELECT text_hash FROM embedding_cache WHERE model = ?) "
+                "ORDER BY text_hash",
+                [pids, rescore],
+            ).fetchall()
+        ]
+    if not missing:
+        return
+    report(context, f"links: re-scoring model {rescore} embeds {len(missing)} candidate texts")
+    embedder = embedding_model.get_rescorer()
+    docs = sorted(candidates)
+    for start in range(0, len(missing), EMBED_CHUNK):
+        _embed_chunk(warehouse, embedder, rescore, docs, missing[start : start + EMBED_CHUNK])
+        done = min(start + EMBED_CHUNK, len(missing))
+        report(context, f"links: embedded {done}/{len(missing)} candidate texts with {rescore}")

@@ -43,7 +43,7 @@ from benchmarks.common import (
 
 SAMPLE = ROOT / "data" / "sample"
 SIZES = ("small", "full")
-SECTIONS = ("pdf", "e2e", "embedding", "linking")
+SECTIONS = ("pdf", "e2e", "tagging", "embedding", "linking")
 
 # Per size: how much work each section does. "small" runs in CI (about two minutes on two
 # cores); "full" uses review-sized synthetic documents from benchmarks/scale.py.
@@ -52,6 +52,7 @@ PLAN = {
         "pdf_scaled_docs": 0,
         "pdfplumber_max_pages": None,
         "e2e_scaled_docs": 0,
+        "tag_passages": 2000,
         "embed_passages": 256,
         "link_sizes": [(150, 300), (400, 800)],
         "repeats": 3,
@@ -60,6 +61,7 @@ PLAN = {
         "pdf_scaled_docs": 6,
         "pdfplumber_max_pages": 400,
         "e2e_scaled_docs": 12,
+        "tag_passages": 10000,
         "embed_passages": 2048,
         "link_sizes": [(150, 300), (400, 800), (1000, 2000), (2000, 4000)],
         "repeats": 5,
@@ -70,6 +72,7 @@ GOALS = {
     "pdf_speedup": 5.0,  # ours / pdfplumber pages per second, at least
     "link_over_floor": 2.0,  # link_pair / dense product, at most
     "incremental_over_cold": 0.10,  # incremental run / cold run, at most
+    "tagging_passages_per_s": 200.0,  # SdgTagger.tag, at least
 }
 
 
@@ -500,6 +503,11 @@ def run_benchmarks(
             progress("end to end: cold, rerun, incremental")
             result["e2e"] = bench_e2e(plan, work)
             warehouse = Path(result["e2e"]["warehouse"])
+        if "tagging" in sections:
+            from benchmarks.tagging import bench_tagging
+
+            progress("SDG tagging vs a keyword baseline")
+            result["tagging"] = bench_tagging(plan["tag_passages"], warehouse, plan["repeats"])
         if "embedding" in sections:
             progress("embedding throughput and memory")
             result["embedding"] = bench_embedding(plan, warehouse, model_name)
@@ -532,6 +540,9 @@ def ratios(result: dict) -> dict[str, float | None]:
             "incremental_over_cold_beyond_fixed_cost"
         ]
         out["cached_rerun_embedded"] = result["e2e"]["cached_rerun_embedded"]
+    if "tagging" in result:
+        out["tagging_passages_per_s"] = result["tagging"]["ours_passages_per_s"]
+        out["tagging_time_over_keyword_baseline"] = result["tagging"]["ours_over_baseline_time"]
     if "embedding" in result:
         out["embedding_passages_per_s"] = result["embedding"]["passages_per_s"]
     if "linking" in result:
@@ -564,6 +575,18 @@ def format_table(result: dict) -> str:
                     f">= pdfplumber: {_yes(ours >= plain)}",
                 )
             )
+    if "tagging" in result:
+        t = result["tagging"]
+        goal = GOALS["tagging_passages_per_s"]
+        rows.append(
+            (
+                f"SDG tagging (passages/s, n={t['passages']})",
+                f"{t['ours_passages_per_s']}",
+                f"keywords {t['keyword_baseline_passages_per_s']}",
+                f"{t['ours_over_baseline_time']}x time",
+                f">= {goal:g}/s: {_yes(t['ours_passages_per_s'] >= goal)}",
+            )
+        )
     if "embedding" in result:
         e = result["embedding"]
         rows.append(

@@ -203,8 +203,9 @@ def pair_metrics(
             integration_rate=pl.when(pl.col("n_tagged") > 0)
             .then(pl.col("n_links") / pl.col("n_tagged"))
             .otherwise(0.0),
+            # Clipped: identical profiles can come out as 1.0000000000000002 in floating point.
             salience_cosine=pl.when((pl.col("vlr_norm") > 0) & (pl.col("vnr_norm") > 0))
-            .then(pl.col("dot") / (pl.col("vlr_norm") * pl.col("vnr_norm")))
+            .then((pl.col("dot") / (pl.col("vlr_norm") * pl.col("vnr_norm"))).clip(0.0, 1.0))
             .otherwise(0.0),
         )
     )

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models.embeddings import LINK_THRESHOLDS
-from pipelines.resources import DEFAULT_CATALOG, DEFAULT_WAREHOUSE, PROJECT_ROOT
+from pipelines.paths import DEFAULT_CATALOG, DEFAULT_WAREHOUSE, PROJECT_ROOT
 
 DEFAULT_DAGSTER_HOME = PROJECT_ROOT / "data" / "dagster_home"
 
@@ -105,11 +105,20 @@ def cmd_run(args: argparse.Namespace) -> int:
             resolve_model_path(model)  # a missing model is bad input, found before any work
         except ValueError as exc:
             raise CliError(str(exc), code=2) from exc
+    rescore = args.rescore_model or os.environ.get("VLRLINK_RESCORE_MODEL") or None
+    if rescore is not None:
+        from models.embeddings import resolve_model_path
+
+        try:
+            resolve_model_path(rescore)
+        except ValueError as exc:
+            raise CliError(str(exc), code=2) from exc
     started = time.monotonic()
     summary = run_pipeline(
         catalog_path=catalog,
         warehouse_path=warehouse_path(args),
         embedding_model=model,
+        rescore_model=rescore,
         instance=dagster_instance() if not args.ephemeral else None,
         link_threshold=args.threshold,
     )
@@ -140,6 +149,15 @@ def _register_run(sub: argparse._SubParsersAction) -> None:
         "package), minilm-static (about 100x faster for whole collections; run `vlrlink model "
         "distill` once first), or a local sentence-transformers or model2vec folder; also "
         "$VLRLINK_EMBEDDING_MODEL. Vectors are cached per model, so switching never mixes them",
+    )
+    parser.add_argument(
+        "--rescore-model",
+        default=None,
+        metavar="MODEL",
+        help="two-stage linking: --model proposes candidate pairs (minilm-static at 0.85) and "
+        "MODEL (e.g. all-MiniLM-L6-v2) embeds and re-scores only the passages in a candidate "
+        "pair, with its own threshold; MiniLM-quality links on a whole collection in under an "
+        "hour. Also $VLRLINK_RESCORE_MODEL",
     )
     parser.add_argument(
         "--threshold",

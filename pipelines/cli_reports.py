@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from pipelines.cli import CliError, add_warehouse_option, require_warehouse
-from pipelines.resources import PROJECT_ROOT
+from pipelines.paths import PROJECT_ROOT
 
 DEFAULT_EXPORT_DIR = PROJECT_ROOT / "data" / "exports"
 
@@ -21,7 +21,7 @@ DEFAULT_EXPORT_DIR = PROJECT_ROOT / "data" / "exports"
 def cmd_export(args: argparse.Namespace) -> int:
     from models import warehouse
     from models.export import ExportError, collect_provenance, export_tables, resolve_tables
-    from pipelines.runner import code_version
+    from models.provenance import code_version
 
     path = require_warehouse(args)
     out = args.out or DEFAULT_EXPORT_DIR / args.format

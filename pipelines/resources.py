@@ -10,18 +10,18 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import dagster as dg
 import duckdb
 
 from models import warehouse
 from models.embeddings import DEFAULT_MODEL, Embedder, link_threshold
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CATALOG = PROJECT_ROOT / "data" / "sample" / "catalog.csv"
-DEFAULT_WAREHOUSE = PROJECT_ROOT / "data" / "warehouse" / "vlrlink.duckdb"
-DEFAULT_DOWNLOADS = PROJECT_ROOT / "data" / "downloads"
+from pipelines.paths import (  # noqa: F401  (re-exported: older imports use resources)
+    DEFAULT_CATALOG,
+    DEFAULT_DOWNLOADS,
+    DEFAULT_WAREHOUSE,
+    PROJECT_ROOT,
+)
 
 
 class WarehouseResource(dg.ConfigurableResource):
@@ -59,9 +59,15 @@ class EmbeddingModelResource(dg.ConfigurableResource):
     model_name: str = DEFAULT_MODEL
     batch_size: int = 64
     device: str = "cpu"
+    # Two-stage linking: `model_name` proposes candidate pairs, this model re-scores only the
+    # passages in a candidate pair and decides ("" = one stage).
+    rescore_model: str = ""
 
     def get_embedder(self) -> Embedder:
         return Embedder(self.model_name, batch_size=self.batch_size, device=self.device)
+
+    def get_rescorer(self) -> Embedder:
+        return Embedder(self.rescore_model, batch_size=self.batch_size, device=self.device)
 
     def link_threshold(self) -> float:
         """The link threshold calibrated for this model."""
@@ -73,6 +79,7 @@ def build_resources(
     warehouse_path: str | os.PathLike | None = None,
     catalog_path: str | os.PathLike | None = None,
     embedding_model: str | None = None,
+    rescore_model: str | None = None,
 ) -> dict[str, dg.ConfigurableResource]:
     """Resources from explicit values, else environment variables, else the defaults."""
     return {
@@ -84,6 +91,9 @@ def build_resources(
             download_dir=str(os.environ.get("VLRLINK_DOWNLOADS") or DEFAULT_DOWNLOADS),
         ),
         "embedding_model": EmbeddingModelResource(
-            model_name=embedding_model or os.environ.get("VLRLINK_EMBEDDING_MODEL") or DEFAULT_MODEL
+            model_name=embedding_model
+            or os.environ.get("VLRLINK_EMBEDDING_MODEL")
+            or DEFAULT_MODEL,
+            rescore_model=rescore_model or os.environ.get("VLRLINK_RESCORE_MODEL") or "",
         ),
     }

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +16,10 @@ import dagster as dg
 from models import warehouse
 from models.catalog import read_catalog
 from models.embeddings import model_fingerprint
+from models.provenance import code_version
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, CROSS_DOCUMENT_ASSETS
 from pipelines.partitions import DOCUMENTS_PARTITION
-from pipelines.resources import PROJECT_ROOT, build_resources
+from pipelines.resources import build_resources
 
 QUIET_LOGGERS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
@@ -37,42 +37,22 @@ class RunSummary:
     checks_failed: list[str] = field(default_factory=list)
 
 
-def code_version() -> str:
-    """The git commit of the code that ran, with '+dirty' for uncommitted changes."""
-    try:
-        commit = subprocess.run(
-            ["git", "-C", str(PROJECT_ROOT), "rev-parse", "--short=12", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(PROJECT_ROOT), "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=True,
-        ).stdout.strip()
-        return commit + ("+dirty" if dirty else "")
-    except (OSError, subprocess.SubprocessError):
-        from importlib.metadata import version
-
-        return f"vlrlink-{version('vlrlink')}"
-
-
 def run_pipeline(
     *,
     catalog_path: Path,
     warehouse_path: Path,
     embedding_model: str | None = None,
+    rescore_model: str | None = None,
     instance: dg.DagsterInstance | None = None,
     link_threshold: float | None = None,
     quiet: bool = True,
 ) -> RunSummary:
     instance = instance or dg.DagsterInstance.ephemeral()
     resources = build_resources(
-        warehouse_path=warehouse_path, catalog_path=catalog_path, embedding_model=embedding_model
+        warehouse_path=warehouse_path,
+        catalog_path=catalog_path,
+        embedding_model=embedding_model,
+        rescore_model=rescore_model,
     )
     model_name = resources["embedding_model"].model_name
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -621,7 +621,7 @@ def record_runs(
 ) -> list[str]:
     """Insert a `runs` row for each finished run that has none; returns the run ids written."""
     from models.embeddings import model_fingerprint
-    from pipelines.runner import code_version
+    from models.provenance import code_version
 
     if not records:
         return []

@@ -33,6 +33,8 @@ def test_every_ratio_is_computed(small):
         "incremental_over_cold",
         "embedding_passages_per_s",
         "link_over_dense_product",
+        "tagging_passages_per_s",
+        "tagging_time_over_keyword_baseline",
     ):
         assert _finite_positive(ratios[name]), (name, ratios[name])
     assert 0 <= ratios["pdf_recovery_ours"] <= 1
@@ -49,6 +51,12 @@ def test_ratios_come_from_their_two_measurements(small):
     assert e2e["incremental_over_cold"] == pytest.approx(
         e2e["incremental_one_document"]["wall_s"] / e2e["cold"]["wall_s"], rel=0.02
     )
+    tagging = result["tagging"]
+    assert tagging["passages"] == result["plan"]["tag_passages"]
+    assert 0 < tagging["tagged_share"] <= 1
+    assert tagging["ours_over_baseline_time"] == pytest.approx(
+        tagging["keyword_baseline_passages_per_s"] / tagging["ours_passages_per_s"], rel=0.05
+    )
     for size in result["linking"]["sizes"]:
         assert size["ratio"] == pytest.approx(
             size["link_pair_ms"] / size["dense_product_ms"], rel=0.05
@@ -63,11 +71,20 @@ def test_cached_rerun_embeds_nothing_and_increment_embeds_only_the_new_document(
     assert e2e["document_statuses"] == {"ok": e2e["documents_after"]}
 
 
-def test_results_written_as_json_and_table(small):
+def test_results_written_as_json_and_table(small, capsys):
     result, folder = small
     saved = json.loads((folder / "latest-small.json").read_text())
     assert saved["ratios"] == result["ratios"]
     assert saved["machine"]["cores"] >= 1
     table = format_table(result)
-    for label in ("PDF extraction", "planted sentences", "embedding", "link_pair", "+1 document"):
+    for label in (
+        "PDF extraction",
+        "planted sentences",
+        "SDG tagging",
+        "embedding",
+        "link_pair",
+        "+1 document",
+    ):
         assert label in table
+    with capsys.disabled():  # the CI log shows the reduced-size figures
+        print("\n" + table)

@@ -61,3 +61,18 @@ def test_profile_statuses_and_metrics():
     assert metrics["integration_rate"] == 2 / 12
     assert abs(metrics["mean_alignment"] - 0.7) < 1e-9
     assert metrics["n_links"] == 2
+
+
+def test_identical_profiles_have_cosine_at_most_one():
+    # Two passages each on SDG 6 and 11 out of 9 tagged: the salience vectors are equal, and
+    # dot / (norm * norm) comes out as 1.0000000000000002 unless clipped; the range check
+    # on alignment_metrics would then fail the run.
+    documents, _, _, _ = _inputs()
+    tag_counts = pl.DataFrame(
+        {"doc_id": ["vlr", "vlr", "vnr", "vnr"], "sdg": [6, 11, 6, 11], "n_passages": [2] * 4}
+    )
+    totals = pl.DataFrame({"doc_id": ["vlr", "vnr"], "n_tagged": [18, 18]})
+    links = _inputs()[3].head(0)
+    profile = pair_profile(review_pairs(documents), document_salience(tag_counts, totals), links)
+    metrics = dict(pair_metrics(profile, links, totals).select("metric", "value").iter_rows())
+    assert 0.999999 < metrics["salience_cosine"] <= 1.0
