@@ -211,7 +211,12 @@ def write_collection(
 
 
 def run_and_measure(
-    catalog: Path, warehouse: Path, *, log: Path | None = None, model: str | None = None
+    catalog: Path,
+    warehouse: Path,
+    *,
+    log: Path | None = None,
+    model: str | None = None,
+    rescore_model: str | None = None,
 ) -> dict:
     """Run `vlrlink run` in a fresh process: wall time, its peak RSS, and the peak RSS of the
     process together with its PDF worker processes."""
@@ -221,6 +226,8 @@ def run_and_measure(
     args = ["run", "--catalog", str(catalog), "--warehouse", str(warehouse), "--ephemeral"]
     if model:
         args += ["--model", model]
+    if rescore_model:
+        args += ["--rescore-model", rescore_model]
     result = run_child(vlrlink_command(*args), log=log)
     return {
         "exit_code": result.exit_code,
@@ -282,6 +289,11 @@ def main(argv: list[str] | None = None) -> int:
         "--model", default=None, help="embedding model for the run (default: the pipeline's)"
     )
     parser.add_argument(
+        "--rescore-model",
+        default=None,
+        help="two-stage linking: this model re-scores the --model's candidate pairs",
+    )
+    parser.add_argument(
         "--incremental",
         action="store_true",
         help="after the run, add one review to the catalog and time a second run",
@@ -301,14 +313,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.run:
         warehouse = args.warehouse or args.out / "scale.duckdb"
         record["model"] = args.model
-        record["run"] = run_and_measure(args.out / "catalog.csv", warehouse, model=args.model)
+        record["rescore_model"] = args.rescore_model
+        record["run"] = run_and_measure(
+            args.out / "catalog.csv", warehouse, model=args.model, rescore_model=args.rescore_model
+        )
         record["counts"] = warehouse_counts(warehouse)
         print(json.dumps({k: v for k, v in record["run"].items() if "tail" not in k}))
         print(json.dumps(record["counts"]))
         if args.incremental:
             plus = add_one_review(args.out, args.pages)
             record["incremental"] = run_and_measure(
-                plus, warehouse, model=args.model, log=warehouse.with_suffix(".plus_one.log")
+                plus,
+                warehouse,
+                model=args.model,
+                rescore_model=args.rescore_model,
+                log=warehouse.with_suffix(".plus_one.log"),
             )
             record["incremental"]["ratio_to_cold"] = round(
                 record["incremental"]["wall_s"] / record["run"]["wall_s"], 3
