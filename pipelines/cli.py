@@ -97,22 +97,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         read_catalog(catalog)  # an unusable catalog is bad input (exit 2), not a failed run
     except CatalogError as exc:
         raise CliError(str(exc), code=2) from exc
-    model = args.model or os.environ.get("VLRLINK_EMBEDDING_MODEL") or None
-    if model is not None:
-        from models.embeddings import resolve_model_path
-
-        try:
-            resolve_model_path(model)  # a missing model is bad input, found before any work
-        except ValueError as exc:
-            raise CliError(str(exc), code=2) from exc
-    rescore = args.rescore_model or os.environ.get("VLRLINK_RESCORE_MODEL") or None
-    if rescore is not None:
-        from models.embeddings import resolve_model_path
-
-        try:
-            resolve_model_path(rescore)
-        except ValueError as exc:
-            raise CliError(str(exc), code=2) from exc
+    model = _available_model(args.model or os.environ.get("VLRLINK_EMBEDDING_MODEL"))
+    rescore = _available_model(args.rescore_model or os.environ.get("VLRLINK_RESCORE_MODEL"))
     started = time.monotonic()
     summary = run_pipeline(
         catalog_path=catalog,
@@ -128,6 +114,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not summary.success:
         raise CliError(f"run failed: {summary.failure}")
     return 0
+
+
+def _available_model(name: str | None) -> str | None:
+    """A missing model is bad input (exit 2), found before any work."""
+    if not name:
+        return None
+    from models.embeddings import resolve_model_path
+
+    try:
+        resolve_model_path(name)
+    except ValueError as exc:
+        raise CliError(str(exc), code=2) from exc
+    return name
 
 
 def _register_run(sub: argparse._SubParsersAction) -> None:
