@@ -181,6 +181,7 @@ def session(path: str | Path, *, wait_s: float = 600.0) -> Iterator[None]:
     While a session is open this process holds DuckDB's file lock, so other processes wait for
     it to end: use it around a run's work, not around idle time. Nested sessions are free.
     """
+    Path(path).parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no data/warehouse
     key = str(Path(path).resolve())
     lock = _thread_lock(Path(path))
     if not lock.acquire(timeout=wait_s):

@@ -76,3 +76,11 @@ def test_threads_share_a_session_without_losing_rows(tmp_path):
     assert errors == []
     with warehouse.connect(path, read_only=True) as con:
         assert con.execute("SELECT count(DISTINCT run_id) FROM runs").fetchone() == (60,)
+
+
+def test_session_creates_the_warehouse_folder(tmp_path):
+    # A fresh clone has no data/warehouse/: the first run must create it.
+    path = tmp_path / "not" / "yet" / "w.duckdb"
+    with warehouse.session(path), warehouse.connect(path) as con:
+        assert con.execute("SELECT count(*) FROM runs").fetchone() == (0,)
+    assert path.is_file()
