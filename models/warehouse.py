@@ -181,7 +181,6 @@ def session(path: str | Path, *, wait_s: float = 600.0) -> Iterator[None]:
     While a session is open this process holds DuckDB's file lock, so other processes wait for
     it to end: use it around a run's work, not around idle time. Nested sessions are free.
     """
-    Path(path).parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no data/warehouse
     key = str(Path(path).resolve())
     lock = _thread_lock(Path(path))
     if not lock.acquire(timeout=wait_s):
@@ -213,7 +212,6 @@ def connect(
     path = Path(path)
     if read_only and not path.exists():
         raise FileNotFoundError(f"warehouse not found: {path} (run `vlrlink run` first)")
-    path.parent.mkdir(parents=True, exist_ok=True)
     lock = _thread_lock(path)
     if not lock.acquire(timeout=wait_s):
         raise WarehouseLockedError(f"warehouse {path} is in use by another thread")
@@ -236,6 +234,7 @@ def connect(
 def _connect_locked(
     path: Path, *, read_only: bool, wait_s: float
 ) -> Iterator[duckdb.DuckDBPyConnection]:
+    path.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no data/warehouse/
     deadline = time.monotonic() + wait_s
     delay = 0.05
     while True:

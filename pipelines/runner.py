@@ -47,6 +47,30 @@ def run_pipeline(
     link_threshold: float | None = None,
     quiet: bool = True,
 ) -> RunSummary:
+    # One open database for the whole run: thousands of per-document connects become
+    # cursors. Other processes wait for the run to end, as they would for its writes.
+    with warehouse.session(warehouse_path):
+        return _run(
+            catalog_path=catalog_path,
+            warehouse_path=warehouse_path,
+            embedding_model=embedding_model,
+            rescore_model=rescore_model,
+            instance=instance,
+            link_threshold=link_threshold,
+            quiet=quiet,
+        )
+
+
+def _run(
+    *,
+    catalog_path: Path,
+    warehouse_path: Path,
+    embedding_model: str | None,
+    rescore_model: str | None,
+    instance: dg.DagsterInstance | None,
+    link_threshold: float | None,
+    quiet: bool,
+) -> RunSummary:
     instance = instance or dg.DagsterInstance.ephemeral()
     resources = build_resources(
         warehouse_path=warehouse_path,
@@ -59,32 +83,6 @@ def run_pipeline(
     run_config: dict = dict(QUIET_LOGGERS) if quiet else {}
     if link_threshold is not None:
         run_config["ops"] = {"passage_links": {"config": {"threshold": link_threshold}}}
-    with warehouse.session(warehouse_path):
-        # One open database for the whole run: thousands of per-document connects become
-        # cursors. Other processes wait for the run to end, as they would for its writes.
-        return _run_in_session(
-            instance=instance,
-            resources=resources,
-            run_config=run_config,
-            catalog_path=catalog_path,
-            warehouse_path=warehouse_path,
-            model_name=model_name,
-            started=started,
-            quiet=quiet,
-        )
-
-
-def _run_in_session(
-    *,
-    instance: dg.DagsterInstance,
-    resources: dict,
-    run_config: dict,
-    catalog_path: Path,
-    warehouse_path: Path,
-    model_name: str,
-    started: dt.datetime,
-    quiet: bool,
-) -> RunSummary:
     first = dg.materialize(
         ALL_ASSETS,
         selection=["catalog"],
